@@ -1,0 +1,63 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Alert,
+  Appointment,
+  AuditEntry,
+  Staff,
+  Visit,
+  WatchEntry,
+} from '../../shared/domain/visit';
+
+/** One row of the outbox: a change made here that the hub has not yet acknowledged. */
+export interface OutboxRow {
+  /** Local, gap-free order of this client's mutations (the sync issue's client sequence). */
+  seq?: number;
+  mutationId: string;
+  table: SyncedTable;
+  op: 'put' | 'delete';
+  key: string;
+  value: unknown;
+  at: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+/** Search terms are kept beside a visit so the register can be searched by index, not by scan. */
+export interface VisitRow extends Visit {
+  terms: string[];
+  day: string;
+}
+
+export const SYNCED_TABLES = ['visits', 'appointments', 'staff', 'watchlist', 'alerts', 'audit'] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+export class FrontdeskDb extends Dexie {
+  visits!: EntityTable<VisitRow, 'id'>;
+  appointments!: EntityTable<Appointment, 'id'>;
+  staff!: EntityTable<Staff, 'id'>;
+  watchlist!: EntityTable<WatchEntry, 'id'>;
+  alerts!: EntityTable<Alert, 'id'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'frontdesk') {
+    super(name);
+    // v1. Add a new version() for every change; never edit this one after release.
+    this.version(1).stores({
+      visits: 'id, state, day, badgeCode, visitorId, hostId, phone, idNumber, appointmentId, *terms',
+      appointments: 'id, &code, hostId, expectedAt',
+      staff: 'id, dept, ext',
+      watchlist: 'id, idNumber, phone, name',
+      alerts: 'id, visitId, kind, ackAt, createdAt',
+      audit: 'id, at, entity, entityId',
+      outbox: '++seq, &mutationId, table',
+      meta: 'key',
+    });
+  }
+}
+
+export const db = new FrontdeskDb();

@@ -1,0 +1,6 @@
+import { useT } from '../i18n';
+
+export default function KioskApp(): React.JSX.Element {
+  const t = useT();
+  return <h1>{t('kiosk.welcome.title')}</h1>;
+}

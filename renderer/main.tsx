@@ -1,0 +1,50 @@
+import { StrictMode, Suspense, lazy } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ROLES, type Role } from '../shared/api';
+import { useApp } from './app-store';
+import { ensureInstall } from './db/seed';
+import { translate, useLocale } from './i18n';
+import { call, connectBridge } from './transport/api';
+import './styles/base.css';
+
+const faces: Record<Role, React.LazyExoticComponent<() => React.JSX.Element>> = {
+  kiosk: lazy(() => import('./kiosk/KioskApp')),
+  console: lazy(() => import('./console/ConsoleApp')),
+  cards: lazy(() => import('./cards/CardsApp')),
+};
+
+function roleFromUrl(): Role {
+  const asked = new URLSearchParams(location.search).get('role');
+  return ROLES.find((r) => r === asked) ?? 'console';
+}
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const role = roleFromUrl();
+  document.body.dataset.role = role;
+  root.render(<p className="boot">{translate(useLocale.getState().locale, 'app.loading')}</p>);
+  try {
+    const bridge = connectBridge(role);
+    const info = await call('app:info', {});
+    await ensureInstall(info.installId, info.demo);
+    useApp.getState().setInfo(info);
+    bridge.on('settings:changed', (s) => useApp.getState().setSettings(s));
+    bridge.on('devices:status', (d) => useApp.getState().setDevices(d));
+    const Face = faces[info.role];
+    root.render(
+      <StrictMode>
+        <Suspense fallback={null}>
+          <Face />
+        </Suspense>
+      </StrictMode>,
+    );
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    root.render(<p role="alert" className="boot">{translate(useLocale.getState().locale, 'app.startFailed', { reason })}</p>);
+  }
+}
+
+window.addEventListener('error', (e) => void call('app:log', { level: 'error', message: String(e.error?.stack ?? e.message) }).catch(() => undefined));
+window.addEventListener('unhandledrejection', (e) => void call('app:log', { level: 'error', message: String((e.reason as Error)?.stack ?? e.reason) }).catch(() => undefined));
+
+void start();
