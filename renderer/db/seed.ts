@@ -1,4 +1,3 @@
-import { demoAppointments, demoStaff, demoVisits, demoWatchlist } from '../../shared/demo';
 import { db, type VisitRow } from './schema';
 import { localDay, visitTerms } from './terms';
 
@@ -11,20 +10,23 @@ import { localDay, visitTerms } from './terms';
 export async function ensureInstall(installId: string, demo: boolean): Promise<void> {
   const current = await db.meta.get('installId');
   if (current?.value === installId) return;
+  // Loaded only on a fresh install, so the generator stays out of the start-up bundle;
+  // imported before the transaction, which must not wait on anything but IndexedDB.
+  const generator = demo ? await import('../../shared/demo') : null;
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
     await db.meta.put({ key: 'installId', value: installId });
-    if (!demo) return;
+    if (!generator) return;
     const now = new Date();
-    const staff = demoStaff(120, 1, now);
-    const visits: VisitRow[] = demoVisits(400, staff, 2, now, 60).map((v) => ({
+    const staff = generator.demoStaff(120, 1, now);
+    const visits: VisitRow[] = generator.demoVisits(400, staff, 2, now, 60).map((v) => ({
       ...v,
       terms: visitTerms(v),
       day: localDay(v.signedInAt ?? v.createdAt),
     }));
     await db.staff.bulkPut(staff);
     await db.visits.bulkPut(visits);
-    await db.appointments.bulkPut(demoAppointments(staff, 3, now));
-    await db.watchlist.bulkPut(demoWatchlist(now));
+    await db.appointments.bulkPut(generator.demoAppointments(staff, 3, now));
+    await db.watchlist.bulkPut(generator.demoWatchlist(now));
   });
 }
