@@ -1,6 +1,61 @@
-import { useT } from '../i18n';
+import { useEffect } from 'react';
+import { useSettings } from '../app-store';
+import '../styles/kiosk.css';
+import { AppointmentScreen } from './AppointmentScreen';
+import { CategoryScreen } from './CategoryScreen';
+import { CodeScreen } from './CodeScreen';
+import { DoneScreen, ReceptionScreen } from './DoneScreen';
+import { HostScreen } from './HostScreen';
+import { IdlePrompt } from './IdlePrompt';
+import { IdScreen } from './IdScreen';
+import { TopBar } from './Layout';
+import { NdaScreen } from './NdaScreen';
+import { SignOutScreen, SurveyScreen, ThanksScreen } from './SignOutScreens';
+import { useKiosk, type Screen } from './store';
+import { useIdle } from './useIdle';
+import { CompanyScreen, NameScreen, PhoneScreen, ReturningScreen } from './WalkInBasics';
+import { Welcome } from './Welcome';
+
+const SCREENS: Record<Screen, () => React.JSX.Element | null> = {
+  welcome: Welcome,
+  code: CodeScreen,
+  appointment: AppointmentScreen,
+  phone: PhoneScreen,
+  returning: ReturningScreen,
+  name: NameScreen,
+  company: CompanyScreen,
+  category: CategoryScreen,
+  host: HostScreen,
+  id: IdScreen,
+  nda: NdaScreen,
+  done: DoneScreen,
+  reception: ReceptionScreen,
+  signOut: SignOutScreen,
+  survey: SurveyScreen,
+  thanks: ThanksScreen,
+};
+
+/** Screens that return to welcome on their own timer; the idle prompt is for the others. */
+const SELF_TIMED: ReadonlySet<Screen> = new Set(['welcome', 'done', 'thanks']);
 
 export default function KioskApp(): React.JSX.Element {
-  const t = useT();
-  return <h1>{t('kiosk.welcome.title')}</h1>;
+  const screen = useKiosk((s) => s.screen);
+  const session = useKiosk((s) => s.session);
+  const { kioskIdleSeconds, kioskCountdownSeconds } = useSettings();
+  const { idle, resume } = useIdle(!SELF_TIMED.has(screen), kioskIdleSeconds);
+  const Current = SCREENS[screen];
+  useEffect(() => {
+    document.body.classList.add('kiosk');
+    return () => document.body.classList.remove('kiosk');
+  }, []);
+  return (
+    <div className="k-app">
+      <TopBar />
+      {/* The session key remounts screens after a reset so camera and canvas are released (K16). */}
+      <div className="k-screen" key={`${session}-${screen}`} inert={idle}>
+        <Current />
+      </div>
+      {idle ? <IdlePrompt seconds={kioskCountdownSeconds} onContinue={resume} /> : null}
+    </div>
+  );
 }

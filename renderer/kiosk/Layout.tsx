@@ -1,0 +1,93 @@
+import { useSettings } from '../app-store';
+import { otherLocale, useLocale, useT } from '../i18n';
+import { ErrorSummary } from './ErrorSummary';
+import { useKiosk } from './store';
+
+/** K21: same corner on every screen, labelled with the other language's own name, never a flag. */
+export function LanguageButton(): React.JSX.Element {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const setLocale = useLocale((s) => s.setLocale);
+  const other = otherLocale(locale);
+  return (
+    <button type="button" className="k-lang" lang={other} onClick={() => setLocale(other)}>
+      {t('lang.switch')}
+    </button>
+  );
+}
+
+export function TopBar(): React.JSX.Element {
+  const locale = useLocale((s) => s.locale);
+  const settings = useSettings();
+  return (
+    <header className="k-top">
+      <p className="k-company">{locale === 'zh-CN' ? settings.companyName : settings.companyNameEn}</p>
+      <LanguageButton />
+    </header>
+  );
+}
+
+/** Back / start over / ask reception, on every screen after welcome (K9). */
+export function NavBar({ showBack = true }: { showBack?: boolean }): React.JSX.Element {
+  const t = useT();
+  const back = useKiosk((s) => s.back);
+  const reset = useKiosk((s) => s.reset);
+  const toReception = useKiosk((s) => s.toReception);
+  return (
+    <nav className="k-nav">
+      {showBack ? (
+        <button type="button" className="k-button k-secondary" onClick={back}>
+          <span aria-hidden="true">← </span>
+          {t('kiosk.nav.back')}
+        </button>
+      ) : (
+        <span />
+      )}
+      <div className="k-nav-right">
+        <button type="button" className="k-button k-secondary" onClick={reset}>
+          {t('kiosk.nav.startOver')}
+        </button>
+        <button type="button" className="k-button k-secondary" onClick={toReception}>
+          {t('kiosk.nav.help')}
+        </button>
+      </div>
+    </nav>
+  );
+}
+
+interface QuestionProps {
+  title: string;
+  lead?: React.ReactNode;
+  children: React.ReactNode;
+  onContinue: () => void;
+  continueLabel?: string;
+  wide?: boolean;
+}
+
+/** One question per screen (K9): the heading is the question, one full-width Continue. */
+export function QuestionScreen({ title, lead, children, onContinue, continueLabel, wide }: QuestionProps): React.JSX.Element {
+  const t = useT();
+  return (
+    <>
+      <main className={`k-main${wide ? ' k-wide' : ''}`}>
+        <ErrorSummary />
+        <form
+          className="k-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            onContinue();
+          }}
+        >
+          <h1 className="k-h1">{title}</h1>
+          {lead ? <div className="k-lead">{lead}</div> : null}
+          {children}
+          <button type="submit" className="k-button k-primary k-full">
+            {continueLabel ?? t('kiosk.nav.continue')}
+          </button>
+        </form>
+      </main>
+      <NavBar />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useSettings } from '../app-store';
+import { useLocale, useT } from '../i18n';
+import { useKiosk } from './store';
+
+export function Welcome(): React.JSX.Element {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const settings = useSettings();
+  const go = useKiosk((s) => s.go);
+  return (
+    <main className="k-main k-welcome">
+      <p className="k-welcome-company">{locale === 'zh-CN' ? settings.companyName : settings.companyNameEn}</p>
+      <h1 className="k-h1 k-welcome-title">{t('kiosk.welcome.title')}</h1>
+      <p className="k-lead">{t('kiosk.welcome.lead')}</p>
+      <div className="k-tiles">
+        <button type="button" className="k-tile k-tile-primary" onClick={() => go('code')}>
+          <span className="k-tile-title">{t('kiosk.welcome.appointment')}</span>
+          <span className="k-tile-hint">{t('kiosk.welcome.appointmentHint')}</span>
+        </button>
+        <button type="button" className="k-tile k-tile-primary" onClick={() => go('phone')}>
+          <span className="k-tile-title">{t('kiosk.welcome.walkIn')}</span>
+          <span className="k-tile-hint">{t('kiosk.welcome.walkInHint')}</span>
+        </button>
+        <button type="button" className="k-tile" onClick={() => go('signOut')}>
+          <span className="k-tile-title">{t('kiosk.welcome.signOut')}</span>
+          <span className="k-tile-hint">{t('kiosk.welcome.signOutHint')}</span>
+        </button>
+      </div>
+    </main>
+  );
+}
