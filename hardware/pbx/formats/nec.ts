@@ -19,7 +19,7 @@ const STATUS = new Set(['ALB', 'BRD', 'BFL', 'SAD', 'WAD', 'NEXT']);
 
 function parse(line: string, ctx: ParseContext): LineOutcome {
   if (line.trim() === '') return { kind: 'blank' };
-  if (/^\s*CLASS\s+TIME\b/.test(line) || /^\s{20,}\d\d\/\d\d\/\d{4} PAGE\s*\d+\s*$/.test(line)) return { kind: 'header' };
+  if (/^\s*CLASS\s*TIME\b/.test(line) || /^\s{20,}\d\d\/\d\d\/\d{4} PAGE\s*\d+\s*$/.test(line)) return { kind: 'header' };
   if (/SUMMARY/.test(line)) return { kind: 'header' };
   const cls = line.slice(0, 5).trim();
   if (STATUS.has(cls)) return { kind: 'status' };

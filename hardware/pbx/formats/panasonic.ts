@@ -96,12 +96,15 @@ function parseLine(line: string, ctx: ParseContext, timeIsStart: boolean): LineO
   const after = rest.slice(dur.index + dur[0].length).trim();
   const parts = /^(\S+)\s+(\S+)(?:\s+(.*))?$/.exec(before);
   if (!parts) return { kind: 'unrecognized', reason: 'no extension and trunk before the duration' };
-  let dial = parts[3] ?? '';
+  // Intercom rows leave CO blank, so the second token is already the Dial Number (`EXT1235`, `<I>…`).
+  const noTrunk = /^(EXT\d|<)/.test(parts[2]!);
+  let dial = noTrunk ? `${parts[2]!} ${parts[3] ?? ''}`.trim() : (parts[3] ?? '');
   let ringSec: number | null = null;
   const ring = RING_AT_END.exec(dial);
   if (ring) {
     dial = dial.slice(0, ring.index).trim();
-    ringSec = clockSeconds(`00:${ring[1]!}`);
+    const ms = /^(\d{1,2})['’](\d\d)$/.exec(ring[1]!);
+    ringSec = ms ? Number(ms[1]) * 60 + Number(ms[2]) : null;
   }
 
   const tail = after === '' ? [] : after.split(/\s+/);
@@ -125,7 +128,7 @@ function parseLine(line: string, ctx: ParseContext, timeIsStart: boolean): LineO
   const durationSec = clockSeconds(dur[1]);
   const call: CallFields = { ...blankCall('out'), ...dialNumber(dial, cd) };
   call.ext = parts[1]!;
-  call.trunk = parts[2]!;
+  call.trunk = noTrunk ? null : parts[2]!;
   call.ringSec = ringSec;
   call.durationSec = durationSec;
   call.cost = cost;
