@@ -5,6 +5,7 @@ export const SMDR_ERROR_CODES = [
   'smdr.unknownCharset',
   'smdr.journalIo',
   'smdr.input',
+  'smdr.serial',
 ] as const;
 export type SmdrErrorCode = (typeof SMDR_ERROR_CODES)[number];
 

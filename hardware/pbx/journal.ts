@@ -51,6 +51,7 @@ export class SmdrJournal {
   private fd: number | null = null;
   private size = 0;
   private nextSeq = 1;
+  private endsWithNewline = true;
 
   constructor(
     readonly path: string,
@@ -66,7 +67,7 @@ export class SmdrJournal {
     const entries = existsSync(this.path) ? this.readAll() : [];
     try {
       this.fd = openSync(this.path, 'a');
-      if (this.size > 0 && readFileSync(this.path).at(-1) !== 0x0a) {
+      if (this.size > 0 && !this.endsWithNewline) {
         writeSync(this.fd, '\n');
         fsyncSync(this.fd);
         this.size += 1;
@@ -110,6 +111,7 @@ export class SmdrJournal {
       throw new SmdrError('smdr.journalIo', `Cannot read SMDR journal ${this.path}`, { cause });
     }
     this.size = data.length;
+    this.endsWithNewline = data.length === 0 || data.at(-1) === 0x0a;
     const out: JournalEntry[] = [];
     let offset = 0;
     while (offset < data.length) {
