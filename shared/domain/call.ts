@@ -57,27 +57,61 @@ export type LineOutcome =
   | { kind: NonCallKind }
   | { kind: 'unrecognized'; reason: string };
 
+// Calendar arithmetic on plain integers (proleptic Gregorian, days since
+// 1970-01-01, Hinnant's algorithms): no Date objects on the parse hot path.
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z0: number): [number, number, number] {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const p2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+function format(y: number, mo: number, d: number, h: number, mi: number, s: number): string {
+  return `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}`;
+}
+
+/** Builds `YYYY-MM-DDTHH:MM:SS`, or null when a part is out of range (e.g. `**` dates, 02/30). */
+export function localTimeOf(y: number, mo: number, d: number, h: number, mi: number, s: number): string | null {
+  if (![y, mo, d, h, mi, s].every(Number.isInteger) || y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1) return null;
+  const dim = mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
+  if (d > dim || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
+  return format(y, mo, d, h, mi, s);
+}
+
 /** A wall-clock `YYYY-MM-DDTHH:MM:SS` shifted by `deltaSec` seconds; pure calendar arithmetic, no zone. */
 export function shiftLocalTime(iso: string, deltaSec: number): string {
   const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)$/.exec(iso);
   if (!m) return iso;
-  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + deltaSec * 1000;
-  return new Date(ms).toISOString().slice(0, 19);
+  return shiftedLocalTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, deltaSec);
 }
 
-/** Builds `YYYY-MM-DDTHH:MM:SS`, or null when a part is out of range (e.g. `**` dates). */
-export function localTimeOf(y: number, mo: number, d: number, h: number, mi: number, s: number): string | null {
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  const dt = new Date(ms);
-  if (
-    !Number.isFinite(ms) ||
-    dt.getUTCFullYear() !== y ||
-    dt.getUTCMonth() !== mo - 1 ||
-    dt.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  )
-    return null;
-  return dt.toISOString().slice(0, 19);
+/** `YYYY-MM-DDTHH:MM:SS` of a valid wall-clock time plus `deltaSec`; callers validate with `localTimeOf` first. */
+export function shiftedLocalTime(y: number, mo: number, d: number, h: number, mi: number, s: number, deltaSec: number): string {
+  const total = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s + deltaSec;
+  const days = Math.floor(total / 86400);
+  const rest = total - days * 86400;
+  const [ny, nmo, nd] = civilFromDays(days);
+  return format(ny, nmo, nd, Math.floor(rest / 3600), Math.floor((rest % 3600) / 60), rest % 60);
 }

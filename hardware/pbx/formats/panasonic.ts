@@ -1,4 +1,4 @@
-import { localTimeOf, shiftLocalTime } from '../../../shared/domain/call';
+import { localTimeOf, shiftedLocalTime } from '../../../shared/domain/call';
 import type { CallFields, DateOrder, LineOutcome } from '../../../shared/domain/call';
 import { blankCall, clockSeconds, text } from './fields';
 import { scoreByParse } from './score';
@@ -47,7 +47,8 @@ function hour24(h: number, ampm: string | undefined): number {
 }
 
 interface Stamp {
-  iso: string | null;
+  /** Wall-clock parts, or null when the date or time is starred out or invalid. */
+  parts: [number, number, number, number, number] | null;
   transferMark: boolean;
 }
 
@@ -55,8 +56,9 @@ function stamp(m: RegExpExecArray, order: DateOrder): Stamp {
   const [, a, b, c, star, hh, mm, ampm] = m;
   const date = dateParts(a!, b!, c!, order);
   const timeKnown = !hh!.includes('*') && !mm!.includes('*');
-  const iso = date && timeKnown ? localTimeOf(date[0], date[1], date[2], hour24(+hh!, ampm), +mm!, 0) : null;
-  return { iso, transferMark: star === '*' };
+  const h = timeKnown ? hour24(+hh!, ampm) : 0;
+  const valid = date !== null && timeKnown && localTimeOf(date[0], date[1], date[2], h, +mm!, 0) !== null;
+  return { parts: valid ? [date[0], date[1], date[2], h, +mm!] : null, transferMark: star === '*' };
 }
 
 /** Splits Dial Number into direction, number and name, removing `<D>…`, `<I>` and `EXT` markers. */
@@ -137,15 +139,13 @@ function parseLine(line: string, ctx: ParseContext, timeIsStart: boolean): LineO
   call.transferred = cd === 'TR' || when.transferMark || dial.includes('–');
   call.forwarded = cd === 'FW';
   call.unanswered = cd === 'NA';
-  if (when.iso !== null) {
+  if (when.parts !== null) {
+    const [y, mo, d, h, mi] = when.parts;
+    const printed = shiftedLocalTime(y, mo, d, h, mi, 0, 0);
     const talkAndRing = (durationSec ?? 0) + (ringSec ?? 0);
-    if (timeIsStart) {
-      call.start = when.iso;
-      call.end = durationSec === null ? null : shiftLocalTime(when.iso, talkAndRing);
-    } else {
-      call.end = when.iso;
-      call.start = durationSec === null ? null : shiftLocalTime(when.iso, -talkAndRing);
-    }
+    const other = durationSec === null ? null : shiftedLocalTime(y, mo, d, h, mi, 0, timeIsStart ? talkAndRing : -talkAndRing);
+    call.start = timeIsStart ? printed : other;
+    call.end = timeIsStart ? other : printed;
   }
   return { kind: 'call', call };
 }
