@@ -1,0 +1,274 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { signIn, setEscort, signOut, signOutAllRemaining, admitHeld, refuseHeld } from '../db/visits';
+import type { VisitRow } from '../db/schema';
+import type { Appointment } from '../../shared/domain/visit';
+import { useLocale, useT } from '../i18n';
+import { matches, useBoardData } from './board-data';
+import { DeskSignIn } from './DeskSignIn';
+import { hhmm, hostLabel } from './format';
+import { NoteDialog } from './NoteDialog';
+import { notifyHost } from './notify';
+import { useActor, useConsoleUi } from './ui-store';
+
+type Pending =
+  | { kind: 'signOut'; visit: VisitRow }
+  | { kind: 'admit'; visit: VisitRow }
+  | { kind: 'refuse'; visit: VisitRow }
+  | { kind: 'dayEnd' };
+
+export function Board(): React.JSX.Element {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const actor = useActor();
+  const data = useBoardData();
+  const [query, setQuery] = useState('');
+  const signInOpen = useConsoleUi((s) => s.signInOpen);
+  const setSignInOpen = useConsoleUi((s) => s.setSignInOpen);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [notice, setNotice] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const searchId = useId();
+  const searchRequest = useConsoleUi((s) => s.searchRequest);
+  useEffect(() => {
+    if (searchRequest > 0) searchRef.current?.focus();
+  }, [searchRequest]);
+
+  const expected = (data?.expected ?? []).filter((e) => matches(query, e.appointment));
+  const onSite = (data?.onSite ?? []).filter((v) => matches(query, v));
+  const left = (data?.left ?? []).filter((v) => matches(query, v));
+  const host = (name: string, dept: string): string => hostLabel(locale, name, dept);
+
+  const signInExpected = async (a: Appointment): Promise<void> => {
+    const outcome = await signIn({
+      visitor: { name: a.name, company: a.company, phone: a.phone, category: a.category, purpose: a.purpose, hostId: a.hostId, idType: a.idType, idNumber: a.idNumber, photo: null, ndaSignature: null },
+      appointment: a,
+      actor,
+    });
+    if (outcome.kind === 'signedIn') notifyHost(outcome.visit);
+    setNotice(t(outcome.kind === 'signedIn' ? 'console.board.signedIn' : 'console.board.held', { name: a.name }));
+  };
+
+  return (
+    <div className="screen board">
+      <div className="toolbar">
+        <label htmlFor={searchId}>{t('console.board.search')}</label>
+        <input
+          id={searchId}
+          ref={searchRef}
+          type="search"
+          className="search"
+          value={query}
+          placeholder={t('console.board.search.placeholder')}
+          aria-keyshortcuts="Control+K"
+          spellCheck={false}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" className="btn primary" aria-keyshortcuts="F2" onClick={() => setSignInOpen(true)}>
+          {t('console.board.deskSignIn')} <kbd>F2</kbd>
+        </button>
+        <button type="button" className="btn danger" onClick={() => setPending({ kind: 'dayEnd' })}>
+          {t('console.board.dayEnd')}
+        </button>
+      </div>
+      <p className="notice" role="status">
+        {notice}
+      </p>
+
+      <section aria-labelledby="board-expected">
+        <h2 id="board-expected">
+          {t('console.board.expected')} <span className="count">{expected.length}</span>
+        </h2>
+        <div className="table-wrap">
+          <table className="console-table" aria-labelledby="board-expected">
+            <thead>
+              <tr>
+                <th scope="col">{t('console.col.time')}</th>
+                <th scope="col">{t('console.col.name')}</th>
+                <th scope="col">{t('console.col.company')}</th>
+                <th scope="col">{t('console.col.host')}</th>
+                <th scope="col">{t('console.col.code')}</th>
+                <th scope="col">{t('console.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {expected.map(({ appointment: a, host: h }) => (
+                <tr key={a.id}>
+                  <td className="num">{hhmm(a.expectedAt)}</td>
+                  <td>
+                    {a.name}
+                    {a.vip && <span className="tag">VIP</span>}
+                  </td>
+                  <td>{a.company || '--'}</td>
+                  <td>{h ? host(h.name, locale === 'zh-CN' ? h.dept : h.deptEn) : '--'}</td>
+                  <td className="num">{a.code}</td>
+                  <td>
+                    <button type="button" className="btn small" aria-label={t('console.board.signInExpected', { name: a.name })} onClick={() => void signInExpected(a)}>
+                      {t('console.board.signInShort')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+              {expected.length === 0 && <EmptyRow cols={6} />}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="board-onsite">
+        <h2 id="board-onsite">
+          {t('console.board.onSite')} <span className="count">{onSite.length}</span>
+        </h2>
+        <div className="table-wrap">
+          <table className="console-table" aria-labelledby="board-onsite">
+            <thead>
+              <tr>
+                <th scope="col">{t('console.col.in')}</th>
+                <th scope="col">{t('console.col.name')}</th>
+                <th scope="col">{t('console.col.company')}</th>
+                <th scope="col">{t('console.col.category')}</th>
+                <th scope="col">{t('console.col.host')}</th>
+                <th scope="col">{t('console.col.badge')}</th>
+                <th scope="col">{t('console.col.state')}</th>
+                <th scope="col">{t('console.col.escort')}</th>
+                <th scope="col">{t('console.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {onSite.map((v) => (
+                <tr key={v.id} className={v.state === 'held' ? 'row-held' : undefined}>
+                  <td className="num">{hhmm(v.signedInAt ?? v.createdAt)}</td>
+                  <td>{v.name}</td>
+                  <td>{v.company || '--'}</td>
+                  <td>{t(`category.${v.category}`)}</td>
+                  <td>{host(v.hostName, v.hostDept)}</td>
+                  <td className="num">{v.badgeCode}</td>
+                  <td>{t(`state.${v.state}`)}</td>
+                  <td>
+                    <label className="inline-check">
+                      <input type="checkbox" checked={v.escortRequired} onChange={(e) => void setEscort(v.id, e.target.checked, actor)} />
+                      <span className="visually-hidden">{t('console.board.escortFor', { name: v.name })}</span>
+                      <span aria-hidden="true">{t(v.escortRequired ? 'escort.required' : 'escort.notRequired')}</span>
+                    </label>
+                  </td>
+                  <td className="row-actions">
+                    {v.state === 'onSite' && (
+                      <button type="button" className="btn small" aria-label={t('console.board.signOutOf', { name: v.name })} onClick={() => setPending({ kind: 'signOut', visit: v })}>
+                        {t('console.board.signOut')}
+                      </button>
+                    )}
+                    {v.state === 'held' && (
+                      <>
+                        <button type="button" className="btn small" aria-label={t('console.admitOf', { name: v.name })} onClick={() => setPending({ kind: 'admit', visit: v })}>
+                          {t('console.admit')}
+                        </button>
+                        <button type="button" className="btn small danger" aria-label={t('console.refuseOf', { name: v.name })} onClick={() => setPending({ kind: 'refuse', visit: v })}>
+                          {t('console.refuse')}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+              {onSite.length === 0 && <EmptyRow cols={9} />}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="board-left">
+        <h2 id="board-left">
+          {t('console.board.left')} <span className="count">{left.length}</span>
+        </h2>
+        <div className="table-wrap">
+          <table className="console-table" aria-labelledby="board-left">
+            <thead>
+              <tr>
+                <th scope="col">{t('console.col.in')}</th>
+                <th scope="col">{t('console.col.out')}</th>
+                <th scope="col">{t('console.col.name')}</th>
+                <th scope="col">{t('console.col.company')}</th>
+                <th scope="col">{t('console.col.host')}</th>
+                <th scope="col">{t('console.col.badge')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {left.map((v) => (
+                <tr key={v.id}>
+                  <td className="num">{hhmm(v.signedInAt)}</td>
+                  <td className="num">{hhmm(v.signedOutAt)}</td>
+                  <td>{v.name}</td>
+                  <td>{v.company || '--'}</td>
+                  <td>{host(v.hostName, v.hostDept)}</td>
+                  <td className="num">{v.badgeCode}</td>
+                </tr>
+              ))}
+              {left.length === 0 && <EmptyRow cols={6} />}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {signInOpen && (
+        <DeskSignIn
+          onClose={() => setSignInOpen(false)}
+          onDone={(o) => setNotice(t(o.kind === 'signedIn' ? 'console.board.signedIn' : 'console.board.held', { name: o.visit.name }))}
+        />
+      )}
+      {pending?.kind === 'signOut' && (
+        <NoteDialog
+          title={t('console.board.signOutTitle', { name: pending.visit.name })}
+          noteLabel={t('console.note.reason')}
+          required={false}
+          confirmLabel={t('console.board.signOut')}
+          onConfirm={(note) => signOut(pending.visit.id, actor, 'desk', note)}
+          onClose={() => setPending(null)}
+        />
+      )}
+      {pending?.kind === 'admit' && (
+        <NoteDialog
+          title={t('console.admitTitle', { name: pending.visit.name })}
+          noteLabel={t('console.note.note')}
+          required
+          confirmLabel={t('console.admit')}
+          onConfirm={(note) => admitHeld(pending.visit.id, actor, note)}
+          onClose={() => setPending(null)}
+        />
+      )}
+      {pending?.kind === 'refuse' && (
+        <NoteDialog
+          title={t('console.refuseTitle', { name: pending.visit.name })}
+          noteLabel={t('console.note.note')}
+          required
+          confirmLabel={t('console.refuse')}
+          onConfirm={(note) => refuseHeld(pending.visit.id, actor, note)}
+          onClose={() => setPending(null)}
+        />
+      )}
+      {pending?.kind === 'dayEnd' && (
+        <NoteDialog
+          title={t('console.board.dayEndTitle')}
+          lead={t('console.board.dayEndLead', { n: data?.onSite.filter((v) => v.state === 'onSite').length ?? 0 })}
+          noteLabel={t('console.note.reason')}
+          required
+          confirmLabel={t('console.board.dayEndConfirm')}
+          onConfirm={async (note) => {
+            const n = await signOutAllRemaining(actor, note);
+            setNotice(t('console.board.dayEndDone', { n }));
+          }}
+          onClose={() => setPending(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+export function EmptyRow({ cols }: { cols: number }): React.JSX.Element {
+  const t = useT();
+  return (
+    <tr>
+      <td colSpan={cols} className="empty">
+        {t('console.empty')}
+      </td>
+    </tr>
+  );
+}
