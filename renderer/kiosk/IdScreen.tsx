@@ -41,10 +41,11 @@ export function IdScreen(): React.JSX.Element {
             onChange={(v) => patch({ idNumber: v })}
             inputMode={idType === 'resident' ? 'numeric' : 'text'}
           />
-          <ConsentBox />
         </div>
         <PhotoCapture />
       </div>
+      {/* Full width so the consent reads on one line and Continue stays on screen. */}
+      <ConsentBox />
     </QuestionScreen>
   );
 }

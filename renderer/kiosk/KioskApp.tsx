@@ -50,7 +50,7 @@ export default function KioskApp(): React.JSX.Element {
   }, []);
   return (
     <div className="k-app">
-      <TopBar />
+      <TopBar showCompany={screen !== 'welcome'} inert={idle} />
       {/* The session key remounts screens after a reset so camera and canvas are released (K16). */}
       <div className="k-screen" key={`${session}-${screen}`} inert={idle}>
         <Current />

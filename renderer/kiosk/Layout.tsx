@@ -16,12 +16,13 @@ export function LanguageButton(): React.JSX.Element {
   );
 }
 
-export function TopBar(): React.JSX.Element {
+/** The welcome screen names the company itself, so the bar leaves it out there. */
+export function TopBar({ showCompany, inert }: { showCompany: boolean; inert: boolean }): React.JSX.Element {
   const locale = useLocale((s) => s.locale);
   const settings = useSettings();
   return (
-    <header className="k-top">
-      <p className="k-company">{locale === 'zh-CN' ? settings.companyName : settings.companyNameEn}</p>
+    <header className="k-top" inert={inert}>
+      <p className="k-company">{showCompany ? (locale === 'zh-CN' ? settings.companyName : settings.companyNameEn) : null}</p>
       <LanguageButton />
     </header>
   );

@@ -1,7 +1,7 @@
 import { NDA_CATEGORIES } from '../../shared/domain/visit';
 import { cleanVisitor, validateFields, type DraftField } from '../../shared/domain/visitor-input';
 import { signIn } from '../db/visits';
-import { hasMessage } from '../i18n';
+import { hasMessage, type MessageKey } from '../i18n';
 import { call } from '../transport/api';
 import { useKiosk, type KioskProblem } from './store';
 
@@ -21,8 +21,12 @@ export const INPUT_ID: Partial<Record<DraftField, string>> = {
 /** Validates the step's fields; shows the problems and returns false when there are any (K13). */
 export function checkStep(fields: readonly DraftField[]): boolean {
   const { draft, setProblems } = useKiosk.getState();
-  const problems: KioskProblem[] = validateFields(draft, fields).map((p) => {
+  const problems: KioskProblem[] = validateFields(draft, fields).map((p): { inputId: string; message: MessageKey } => {
     // Problem codes name the catalogue's `field.<field>.<problem>` keys (common.ts).
+    // common.ts words `field.idNumber.format` for the resident ID; a passport needs its own.
+    if (p.field === 'idNumber' && p.problem === 'format' && draft.idType === 'passport') {
+      return { inputId: 'k-id-number', message: 'kiosk.id.passportFormat' };
+    }
     const key = `field.${p.field}.${p.problem}`;
     return { inputId: INPUT_ID[p.field] ?? `k-${p.field}`, message: hasMessage(key) ? key : 'error.summary' };
   });
