@@ -57,7 +57,7 @@ export class Em4100Writer implements CardEncoder<Em4100Id> {
       if ((await this.readNow()) === undefined) throw new CardDeviceError('noCard', 'no tag before writing');
       await this.request(writeTagPayload(data, this.tagType), 'write');
       await this.transport.sendFeature(buildRequest(fieldResetPayload(this.tagType)));
-      await sleep(this.settleMs, this.timers);
+      if (this.settleMs > 0) await sleep(this.settleMs, this.timers);
       const after = await this.readNow();
       if (after === undefined) throw new CardDeviceError('cardPulled', 'tag gone after writing');
       if (!same(after, data)) throw new CardDeviceError('writeError', 'tag kept another id after writing');
