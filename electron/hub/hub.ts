@@ -19,7 +19,7 @@ import {
 import { CONSOLE_ROLES } from '../../shared/sync/tables';
 import { log } from '../services/log';
 import { HubAuth, type Principal } from './auth';
-import { EpochMark, startEpoch } from './epoch';
+import { EpochMark, currentSeq, startEpoch } from './epoch';
 import { HubError } from './errors';
 import { bearer, readJson, sendJson } from './http';
 import { migrate } from './migrations';
@@ -112,8 +112,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const body = await readJson(req, pushRequestSchema);
       checkVersion(body.schemaVersion);
       const res = await pushBatch(store, ctx, p, body);
-      const top = await store.query<{ seq: string }>('SELECT seq::text AS seq FROM sync_counter WHERE id = 1');
-      if (mark) void mark.save(epoch, Number(top[0]?.seq ?? 0));
+      // Keep the high-water mark current, so a restore from an older backup is noticed at next start.
+      if (mark) await mark.save(epoch, await currentSeq(store));
       return res;
     },
     'POST /v1/sync/pull': async (req) => {

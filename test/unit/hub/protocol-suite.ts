@@ -1,0 +1,281 @@
+/**
+ * The protocol tests every storage backend must pass (sync.md B.6.3): run by
+ * hub-pglite.test.ts against embedded PGlite and by hub-postgres.test.ts
+ * against a real PostgreSQL server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { formatHlc } from '../../../shared/sync/hlc';
+import type { PullResponse, PushResponse } from '../../../shared/sync/protocol';
+import type { Hub } from '../../../electron/hub/hub';
+import { T0, TestOutbox, appointment, call, staff, visit } from './fixtures';
+
+export interface SuiteHub {
+  hub: Hub;
+  cleanup(): Promise<void>;
+}
+
+let unique = 0;
+const uid = (p: string): string => `${p}-${Date.now().toString(36)}-${(unique += 1)}`;
+
+export async function login(hub: Hub, role: Parameters<Hub['auth']['createUser']>[0]['role']): Promise<string> {
+  const username = uid(role);
+  await hub.auth.createUser({ username, password: 'correct horse', role });
+  const res = await call<{ token: string }>(hub.url, '/v1/login', { username, password: 'correct horse' });
+  expect(res.status).toBe(200);
+  return res.body.token;
+}
+
+export async function enrolKiosk(hub: Hub, deskToken: string): Promise<{ token: string; deviceId: string; code: string }> {
+  const code = await call<{ code: string }>(hub.url, '/v1/pairing-codes', {}, deskToken);
+  expect(code.status).toBe(200);
+  const res = await call<{ token: string; deviceId: string }>(hub.url, '/v1/enrol', { code: code.body.code, deviceName: 'Lobby kiosk' });
+  expect(res.status).toBe(200);
+  return { ...res.body, code: code.body.code };
+}
+
+/** Pulls every page from `cursor` and returns the rows and the final cursor. */
+export async function pullAll(hub: Hub, token: string, o: TestOutbox, cursor = 0, limit = 100): Promise<{ rows: PullResponse['changes']; cursor: number; epoch: string }> {
+  const rows: PullResponse['changes'] = [];
+  let epoch: string | null = hub.epoch();
+  for (let round = 0; round < 1000; round += 1) {
+    const res: { status: number; body: PullResponse } = await call<PullResponse>(hub.url, '/v1/sync/pull', o.pull(cursor, epoch, limit), token);
+    expect(res.status).toBe(200);
+    rows.push(...res.body.changes);
+    cursor = res.body.nextCursor;
+    epoch = res.body.epoch;
+    if (!res.body.hasMore) break;
+  }
+  return { rows, cursor, epoch: epoch ?? '' };
+}
+
+export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>): void {
+  describe(`hub protocol over HTTP — ${name}`, () => {
+    let s: SuiteHub;
+    let desk: string;
+    beforeAll(async () => {
+      s = await start();
+      desk = await login(s.hub, 'receptionist');
+    }, 60_000);
+    afterAll(async () => {
+      await s.cleanup();
+    });
+    const push = (token: string, body: object) => call<PushResponse>(s.hub.url, '/v1/sync/push', body, token);
+
+    it('R-X1 lost response: a re-sent batch is applied once and acked again', async () => {
+      const o = new TestOutbox(uid('c'));
+      const [v, a] = [uid('v'), uid('a')];
+      const audit = { id: a, at: new Date(T0).toISOString(), actor: 'desk', action: 'signIn', entity: 'visit', entityId: v, detail: '' };
+      const batch = o.push([o.put('visits', v, visit(v)), o.put('audit', a, audit)]);
+      const first = await push(desk, batch);
+      expect(first.body.outcomes.map((x) => x.status)).toEqual(['applied', 'applied']);
+      const again = await push(desk, batch);
+      expect(again.status).toBe(200);
+      expect(again.body.lastClientSeq).toBe(2);
+      expect(again.body.outcomes.map((x) => x.status)).toEqual(['duplicate', 'duplicate']);
+      const rows = await s.hub.store.query<{ n: string }>('SELECT count(*)::text AS n FROM changes WHERE client_id = $1', [o.clientId]);
+      expect(rows[0]?.n).toBe('2');
+    });
+
+    it('R-X1 batch gap: a later batch first is refused with expectedSeq, then applies in order', async () => {
+      const o = new TestOutbox(uid('c'));
+      const k = uid('v');
+      const m1 = o.put('visits', k, visit(k, { purpose: 'one' }));
+      const m2 = o.put('visits', k, { purpose: 'two' });
+      const m3 = o.put('visits', k, { purpose: 'three' });
+      const early = await push(desk, o.push([m2, m3]));
+      expect(early.body).toMatchObject({ expectedSeq: 1, lastClientSeq: 0, outcomes: [] });
+      const ok = await push(desk, o.push([m1, m2, m3]));
+      expect(ok.body.outcomes.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
+      const { rows } = await pullAll(s.hub, desk, o);
+      expect(rows.find((r) => r.key === k)?.fields.purpose).toBe('three');
+    });
+
+    it('R-X1 poisoned mutation: rejected with a reason and acked; later ones still apply', async () => {
+      const o = new TestOutbox(uid('c'));
+      const [a, b, c] = [uid('v'), uid('v'), uid('v')];
+      const res = await push(desk, o.push([o.put('visits', a, visit(a)), o.put('visits', b, visit(b, { name: '' })), o.put('visits', c, visit(c))]));
+      expect(res.body.lastClientSeq).toBe(3);
+      expect(res.body.outcomes.map((x) => [x.status, x.reason])).toEqual([
+        ['applied', undefined],
+        ['rejected', 'validation'],
+        ['applied', undefined],
+      ]);
+      expect(res.body.outcomes[1]?.message).toContain('name');
+    });
+
+    it('R-S1 a signed-out visit stays signed out across devices; an unknown transition is rejected', async () => {
+      const kiosk = new TestOutbox(uid('k'));
+      const consoleO = new TestOutbox(uid('c'));
+      const k = uid('v');
+      await push(desk, consoleO.push([consoleO.put('visits', k, visit(k))]));
+      await push(desk, kiosk.push([kiosk.put('visits', k, { state: 'signedOut', signedOutAt: new Date(T0).toISOString(), signedOutBy: 'k', signOutReason: 'visitor' })]));
+      const stale = await push(desk, consoleO.push([consoleO.put('visits', k, visit(k, { purpose: 'edited' }))]));
+      expect(stale.body.outcomes[0]?.status).toBe('applied');
+      const back = await push(desk, consoleO.push([consoleO.put('visits', k, { state: 'cancelled' })]));
+      expect(back.body.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'transition' });
+      const { rows } = await pullAll(s.hub, desk, consoleO);
+      const row = rows.find((r) => r.key === k);
+      expect(row?.fields).toMatchObject({ state: 'signedOut', purpose: 'edited', signOutReason: 'visitor' });
+    });
+
+    it('R-S1 edit vs delete: the tombstone sticks and is pulled as such', async () => {
+      const a = new TestOutbox(uid('a'));
+      const b = new TestOutbox(uid('b'));
+      const k = uid('w');
+      const entry = { id: k, name: 'X', idNumber: '1', phone: '2', level: 'watch', reason: 'r', addedBy: 'd', active: true, createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString() };
+      const sup = await login(s.hub, 'supervisor');
+      await push(sup, a.push([a.put('watchlist', k, entry)]));
+      const staleEdit = a.put('watchlist', k, { reason: 'offline edit' });
+      await push(sup, b.push([b.delete('watchlist', k)]));
+      const late = await push(sup, a.push([staleEdit]));
+      expect(late.body.outcomes[0]?.status).toBe('superseded');
+      const { rows } = await pullAll(s.hub, sup, b);
+      expect(rows.find((r) => r.key === k)?.deletedHlc).not.toBeNull();
+    });
+
+    it('R-S1 clock skew: a stamp a year ahead syncs, is clamped, and the skew is reported', async () => {
+      const o = new TestOutbox(uid('c'), () => Date.now() + 365 * 86400_000);
+      const k = uid('v');
+      const res = await push(desk, o.push([o.put('visits', k, visit(k))]));
+      expect(res.status).toBe(200);
+      expect(res.body.outcomes[0]?.status).toBe('applied');
+      expect(res.body.clockSkewMs).toBeGreaterThan(300 * 86400_000);
+      const { rows } = await pullAll(s.hub, desk, o);
+      const stamp = rows.find((r) => r.key === k)?.fieldHlc.name ?? '';
+      expect(stamp < formatHlc({ wall: Date.now() + 120_000, counter: 0, node: '' })).toBe(true);
+      // A client 10 minutes behind syncs too.
+      const slow = new TestOutbox(uid('c'), () => Date.now() - 600_000);
+      const s2 = await push(desk, slow.push([slow.put('visits', uid('v'), visit('tmp'))]));
+      expect(s2.body.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'validation' });
+    });
+
+    it('R-X1 pull is paged: every row exactly once, hasMore until the end (page size == batch size)', async () => {
+      const o = new TestOutbox(uid('c'));
+      const keys = Array.from({ length: 6 }, () => uid('v'));
+      await push(desk, o.push(keys.map((k) => o.put('visits', k, visit(k)))));
+      const all = await pullAll(s.hub, desk, o, 0, 1000);
+      const paged = await pullAll(s.hub, desk, o, 0, 3);
+      expect(paged.rows.map((r) => r.key)).toEqual(all.rows.map((r) => r.key));
+      expect(new Set(paged.rows.map((r) => `${r.table}/${r.key}`)).size).toBe(paged.rows.length);
+      for (const k of keys) expect(paged.rows.some((r) => r.key === k)).toBe(true);
+      const empty = await call<PullResponse>(s.hub.url, '/v1/sync/pull', o.pull(paged.cursor, paged.epoch), desk);
+      expect(empty.body).toMatchObject({ changes: [], hasMore: false, nextCursor: paged.cursor, reset: false });
+    });
+
+    it('R-X1 schema version: an older client is told to update (426), a newer one that the hub is old', async () => {
+      const o = new TestOutbox(uid('c'));
+      const old = await call(s.hub.url, '/v1/sync/push', { ...o.push([]), schemaVersion: 0 }, desk);
+      expect(old).toMatchObject({ status: 426, body: { code: 'clientUpdateRequired', hubSchemaVersion: 1 } });
+      const newer = await call(s.hub.url, '/v1/sync/pull', { ...o.pull(0, null), schemaVersion: 99 }, desk);
+      expect(newer).toMatchObject({ status: 409, body: { code: 'hubUpdateRequired' } });
+    });
+
+    it('R-X1 kiosk scope: no staff phone fields, today only, never the register, only its own sign-ins', async () => {
+      const admin = await login(s.hub, 'admin');
+      const o = new TestOutbox(uid('admin'));
+      const [st, today, tomorrow, deskVisit] = [uid('s'), uid('ap'), uid('ap'), uid('v')];
+      const todays = appointment(today, Date.now());
+      await push(admin, o.push([
+        o.put('staff', st, staff(st)),
+        o.put('appointments', today, todays),
+        o.put('appointments', tomorrow, appointment(tomorrow, Date.now() + 3 * 86400_000)),
+        o.put('visits', deskVisit, visit(deskVisit)),
+      ]));
+      const kiosk = await enrolKiosk(s.hub, desk);
+      const ko = new TestOutbox(uid('kiosk'));
+      const { rows } = await pullAll(s.hub, kiosk.token, ko);
+      const staffRow = rows.find((r) => r.key === st);
+      expect(staffRow?.fields).toMatchObject({ name: '张三', dept: 'IT' });
+      for (const f of ['mobile', 'ext', 'email']) {
+        expect(staffRow?.fields).not.toHaveProperty(f);
+        expect(staffRow?.fieldHlc).not.toHaveProperty(f);
+      }
+      expect(rows.some((r) => r.key === today)).toBe(true);
+      expect(rows.some((r) => r.key === tomorrow)).toBe(false);
+      expect(rows.some((r) => r.table === 'visits' || r.table === 'watchlist' || r.table === 'audit')).toBe(false);
+
+      const own = uid('v');
+      const res = await push(kiosk.token, ko.push([
+        ko.put('visits', own, visit(own)),
+        ko.put('visits', own, { state: 'signedOut', signedOutAt: new Date().toISOString(), signedOutBy: 'kiosk', signOutReason: 'visitor' }),
+        ko.put('visits', own, { surveyScore: 5 }),
+        ko.put('appointments', today, { ...todays, visitId: own, updatedAt: new Date().toISOString() }),
+        ko.put('visits', deskVisit, { state: 'signedOut' }),
+        ko.put('watchlist', uid('w'), { reason: 'x' }),
+        ko.put('appointments', today, { phone: '1' }),
+        ko.delete('visits', own),
+      ]));
+      expect(res.body.outcomes.map((x) => x.reason ?? x.status)).toEqual([
+        'applied', 'applied', 'applied', 'applied', 'forbidden', 'forbidden', 'forbidden', 'forbidden',
+      ]);
+    });
+
+    it('R-X1 pairing code is single use; a revoked device token is refused; a client id is bound to its owner', async () => {
+      const kiosk = await enrolKiosk(s.hub, desk);
+      const reuse = await call(s.hub.url, '/v1/enrol', { code: kiosk.code, deviceName: 'thief' });
+      expect(reuse).toMatchObject({ status: 400, body: { code: 'pairingInvalid' } });
+      const asKiosk = await call(s.hub.url, '/v1/pairing-codes', {}, kiosk.token);
+      expect(asKiosk.status).toBe(403);
+
+      const ko = new TestOutbox(uid('kiosk'));
+      expect((await call(s.hub.url, '/v1/sync/pull', ko.pull(0, null), kiosk.token)).status).toBe(200);
+      const other = await call(s.hub.url, '/v1/sync/pull', ko.pull(0, null), desk);
+      expect(other).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+
+      const sup = await login(s.hub, 'supervisor');
+      expect((await call(s.hub.url, '/v1/devices/revoke', { deviceId: kiosk.deviceId }, desk)).status).toBe(403);
+      expect((await call(s.hub.url, '/v1/devices/revoke', { deviceId: kiosk.deviceId }, sup)).status).toBe(200);
+      const after = await call(s.hub.url, '/v1/sync/pull', ko.pull(0, null), kiosk.token);
+      expect(after).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
+      expect((await call(s.hub.url, '/v1/sync/pull', ko.pull(0, null))).status).toBe(401);
+    });
+
+    it('R-X1 passwords: scrypt with per-user salt; wrong password and unknown user look the same', async () => {
+      await s.hub.auth.createUser({ username: 'twin-a', password: 'same', role: 'guard' });
+      await s.hub.auth.createUser({ username: 'twin-b', password: 'same', role: 'guard' });
+      const rows = await s.hub.store.query<{ salt: string; password_hash: string }>(`SELECT salt, password_hash FROM users WHERE username LIKE 'twin-%'`);
+      expect(rows).toHaveLength(2);
+      expect(rows[0]?.salt).not.toBe(rows[1]?.salt);
+      expect(rows[0]?.password_hash).not.toBe(rows[1]?.password_hash);
+      expect(rows[0]?.password_hash).not.toContain('same');
+      const wrong = await call(s.hub.url, '/v1/login', { username: 'twin-a', password: 'nope' });
+      const unknown = await call(s.hub.url, '/v1/login', { username: 'nobody', password: 'nope' });
+      expect(wrong).toEqual(unknown);
+      expect(wrong.status).toBe(401);
+      const ok = await call<{ token: string }>(s.hub.url, '/v1/login', { username: 'twin-a', password: 'same' });
+      expect(ok.status).toBe(200);
+      await call(s.hub.url, '/v1/logout', {}, ok.body.token);
+      expect((await call(s.hub.url, '/v1/sync/pull', new TestOutbox('x').pull(0, null), ok.body.token)).status).toBe(401);
+    });
+
+    it('R-X1 business numbers are sequential, and a retried request gets the same number', async () => {
+      const first = await call<{ value: number; label: string }>(s.hub.url, '/v1/numbers', { kind: 'complaint', requestId: uid('r') }, desk);
+      const retryId = uid('r');
+      const second = await call<{ value: number }>(s.hub.url, '/v1/numbers', { kind: 'complaint', requestId: retryId }, desk);
+      const retry = await call<{ value: number }>(s.hub.url, '/v1/numbers', { kind: 'complaint', requestId: retryId }, desk);
+      expect(second.body.value).toBe(first.body.value + 1);
+      expect(retry.body.value).toBe(second.body.value);
+      expect(first.body.label).toMatch(/^TS-\d{4}-\d{5}$/);
+      const kiosk = await enrolKiosk(s.hub, desk);
+      expect((await call(s.hub.url, '/v1/numbers', { kind: 'card', requestId: uid('r') }, kiosk.token)).status).toBe(403);
+    });
+
+    it('R-X1 a push pokes connected WebSocket clients; a socket without a token is refused', async () => {
+      const ws = new WebSocket(`${s.hub.url.replace('http', 'ws')}/v1/poke?token=${encodeURIComponent(desk)}`);
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      const poked = new Promise<string>((resolve) => ws.once('message', (d) => resolve(String(d))));
+      const o = new TestOutbox(uid('c'));
+      const k = uid('v');
+      await push(desk, o.push([o.put('visits', k, visit(k))]));
+      expect(JSON.parse(await poked)).toMatchObject({ type: 'poke' });
+      ws.close();
+      const anon = new WebSocket(`${s.hub.url.replace('http', 'ws')}/v1/poke`);
+      const refused = await new Promise<boolean>((resolve) => {
+        anon.once('open', () => resolve(false));
+        anon.once('error', () => resolve(true));
+      });
+      expect(refused).toBe(true);
+    });
+  });
+}
