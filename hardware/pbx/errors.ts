@@ -6,6 +6,7 @@ export const SMDR_ERROR_CODES = [
   'smdr.journalIo',
   'smdr.input',
   'smdr.serial',
+  'smdr.tcp',
 ] as const;
 export type SmdrErrorCode = (typeof SMDR_ERROR_CODES)[number];
 
