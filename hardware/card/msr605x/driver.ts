@@ -105,13 +105,17 @@ export class Msr605xEncoder implements CardEncoder<TrackSet> {
       }
       const error = statusError(block.status, 'read');
       if (error) throw error;
-      const out: Record<string, string> = {};
-      for (const t of TRACKS) {
+      const data = (t: TrackNumber): string | undefined => {
         const r = block.tracks[t];
         if (r.kind === 'error') throw new CardDeviceError('readError', `track ${t} unreadable`);
-        if (r.kind === 'data') out[`track${t}`] = r.data;
-      }
-      return out satisfies TrackSet;
+        return r.kind === 'data' ? r.data : undefined;
+      };
+      const [track1, track2, track3] = [data(1), data(2), data(3)];
+      return {
+        ...(track1 === undefined ? {} : { track1 }),
+        ...(track2 === undefined ? {} : { track2 }),
+        ...(track3 === undefined ? {} : { track3 }),
+      } satisfies TrackSet;
     });
   }
 
