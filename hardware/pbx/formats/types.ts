@@ -24,5 +24,3 @@ export interface SmdrFormat {
   /** How likely the sample lines are this format, 0–1 (auto-detection). */
   detect(lines: readonly string[]): number;
 }
-
-export const DEFAULT_CONTEXT: ParseContext = { dateOrder: 'mdy', receivedAt: new Date() };
