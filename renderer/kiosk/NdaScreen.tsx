@@ -47,6 +47,9 @@ export function NdaScreen(): React.JSX.Element {
       if (!drawing) return;
       drawing = false;
       patch({ ndaSignature: c.toDataURL('image/png') });
+      // Signed now: the "please sign" message no longer applies.
+      const { problems, setProblems } = useKiosk.getState();
+      setProblems(problems.filter((p) => p.inputId !== 'k-signature'));
     };
     c.addEventListener('pointerdown', down);
     c.addEventListener('pointermove', move);

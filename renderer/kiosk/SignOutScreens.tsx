@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSettings } from '../app-store';
-import { saveSurvey, signOutByBadge } from '../db/visits';
+import { saveSurvey } from '../db/visits';
+import { submitBadge } from './actions';
 import { useT, type MessageKey } from '../i18n';
 import { log } from './finish';
 import { NavBar, QuestionScreen } from './Layout';
@@ -15,27 +16,8 @@ export function SignOutScreen(): React.JSX.Element {
   const code = useKiosk((s) => s.badgeCode);
   const set = useKiosk((s) => s.set);
   const ref = useAutoFocus<HTMLInputElement>();
-  const submit = async (): Promise<void> => {
-    const { setProblems, go } = useKiosk.getState();
-    if (!code.trim()) {
-      setProblems([{ inputId: 'k-badge', message: 'kiosk.signOut.empty' }]);
-      return;
-    }
-    try {
-      const visit = await signOutByBadge(code, 'kiosk');
-      if (!visit) {
-        setProblems([{ inputId: 'k-badge', message: 'kiosk.signOut.notFound' }]);
-        return;
-      }
-      set({ visit, badgeCode: '' });
-      go('survey');
-    } catch (err) {
-      log(`kiosk sign-out failed: ${err instanceof Error ? err.message : String(err)}`);
-      useKiosk.getState().toReception();
-    }
-  };
   return (
-    <QuestionScreen title={t('kiosk.signOut.title')} continueLabel={t('kiosk.signOut.submit')} onContinue={() => void submit()}>
+    <QuestionScreen title={t('kiosk.signOut.title')} continueLabel={t('kiosk.signOut.submit')} onContinue={() => void submitBadge()}>
       <TextField id="k-badge" label={t('kiosk.signOut.label')} hint={t('kiosk.signOut.hint')} value={code} onChange={(v) => set({ badgeCode: v })} inputRef={ref} className="k-input-code" />
     </QuestionScreen>
   );

@@ -1,12 +1,32 @@
 import { useSettings } from '../app-store';
 import { useLocale, useT } from '../i18n';
+import { useCallback } from 'react';
+import { submitBadge, submitCode } from './actions';
 import { useKiosk } from './store';
+import { useWedgeScanner } from './useWedgeScanner';
 
 export function Welcome(): React.JSX.Element {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const settings = useSettings();
   const go = useKiosk((s) => s.go);
+  const set = useKiosk((s) => s.set);
+  // 6 digits are an appointment code, 8 characters a badge code (ids.ts alphabets).
+  const scanned = useCallback(
+    (code: string) => {
+      if (/^\d{6}$/.test(code)) {
+        set({ code });
+        go('code');
+        void submitCode();
+      } else if (code.length === 8) {
+        set({ badgeCode: code });
+        go('signOut');
+        void submitBadge();
+      }
+    },
+    [go, set],
+  );
+  useWedgeScanner(scanned);
   return (
     <main className="k-main k-welcome">
       <p className="k-welcome-company">{locale === 'zh-CN' ? settings.companyName : settings.companyNameEn}</p>

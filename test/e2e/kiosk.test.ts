@@ -113,6 +113,13 @@ describe('kiosk', () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain('没有找到这个预约码');
     await screenshot(page, 'kiosk-code-error');
+
+    // A wedge scanner on the welcome screen (nothing focused): the code and Enter go straight to the confirm screen.
+    await page.getByRole('button', { name: '取消，重新开始' }).click();
+    await waitHeading(page, '欢迎光临');
+    await page.keyboard.type('100003');
+    await page.keyboard.press('Enter');
+    await waitHeading(page, '请核对您的预约信息');
     expect(h.pageErrors).toEqual([]);
   });
 
