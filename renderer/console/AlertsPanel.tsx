@@ -31,6 +31,20 @@ function useNow(): number {
  */
 const keepFocus = (e: React.MouseEvent): void => e.preventDefault();
 
+type Severity = 'error' | 'warning' | 'info';
+
+/** Shape as well as colour tells the severity apart (ux.md C8, C10); drawn, so no font can miss the glyph. */
+function SeverityIcon({ severity }: { severity: Severity }): React.JSX.Element {
+  return (
+    <svg className="severity-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      {severity === 'error' && <polygon points="5,1 11,1 15,5 15,11 11,15 5,15 1,11 1,5" fill="currentColor" />}
+      {severity === 'warning' && <polygon points="8,1 15,15 1,15" fill="currentColor" />}
+      {severity === 'info' && <circle cx="8" cy="8" r="7" fill="currentColor" />}
+      <rect x="7" y={severity === 'info' ? 7 : 5} width="2" height="5" fill="#fff" />
+    </svg>
+  );
+}
+
 export function AlertsPanel(): React.JSX.Element {
   const t = useT();
   const locale = useLocale((s) => s.locale);
@@ -87,11 +101,11 @@ export function AlertsPanel(): React.JSX.Element {
       <ul className="alert-list" aria-live="polite" aria-label={t('console.alerts.open')}>
         {open.map((r) => {
           const overdue = r.alert.kind === 'hostNotify' && now - Date.parse(r.alert.createdAt) > overdueMs;
-          const severity = r.alert.kind === 'watchHit' ? 'error' : overdue || r.alert.kind === 'vipEmergency' ? 'warning' : 'info';
+          const severity: Severity = r.alert.kind === 'watchHit' ? 'error' : overdue || r.alert.kind === 'vipEmergency' ? 'warning' : 'info';
           return (
             <li key={r.alert.id} className={`alert alert-${severity}`}>
               <p className="alert-head">
-                <span aria-hidden="true">{severity === 'error' ? '⛔' : severity === 'warning' ? '⚠' : 'ℹ'}</span> {t(`console.alert.kind.${r.alert.kind}`)}
+                <SeverityIcon severity={severity} /> {t(`console.alert.kind.${r.alert.kind}`)}
                 <span className="alert-time num">{hhmm(r.alert.createdAt)}</span>
               </p>
               <p>{body(r)}</p>

@@ -25,7 +25,7 @@ export function Board(): React.JSX.Element {
   const signInOpen = useConsoleUi((s) => s.signInOpen);
   const setSignInOpen = useConsoleUi((s) => s.setSignInOpen);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<{ text: string; warn: boolean }>({ text: '', warn: false });
   const searchRef = useRef<HTMLInputElement>(null);
   const searchId = useId();
   const searchRequest = useConsoleUi((s) => s.searchRequest);
@@ -45,7 +45,7 @@ export function Board(): React.JSX.Element {
       actor,
     });
     if (outcome.kind === 'signedIn') notifyHost(outcome.visit);
-    setNotice(t(outcome.kind === 'signedIn' ? 'console.board.signedIn' : 'console.board.held', { name: a.name }));
+    setNotice({ text: t(outcome.kind === 'signedIn' ? 'console.board.signedIn' : 'console.board.held', { name: a.name }), warn: outcome.kind !== 'signedIn' });
   };
 
   return (
@@ -70,8 +70,8 @@ export function Board(): React.JSX.Element {
           {t('console.board.dayEnd')}
         </button>
       </div>
-      <p className="notice" role="status">
-        {notice}
+      <p className={notice.warn ? 'notice warn' : 'notice'} role="status">
+        {notice.text}
       </p>
 
       <section aria-labelledby="board-expected">
@@ -211,7 +211,7 @@ export function Board(): React.JSX.Element {
       {signInOpen && (
         <DeskSignIn
           onClose={() => setSignInOpen(false)}
-          onDone={(o) => setNotice(t(o.kind === 'signedIn' ? 'console.board.signedIn' : 'console.board.held', { name: o.visit.name }))}
+          onDone={(o) => setNotice({ text: t(o.kind === 'signedIn' ? 'console.board.signedIn' : 'console.board.held', { name: o.visit.name }), warn: o.kind !== 'signedIn' })}
         />
       )}
       {pending?.kind === 'signOut' && (
@@ -253,7 +253,7 @@ export function Board(): React.JSX.Element {
           confirmLabel={t('console.board.dayEndConfirm')}
           onConfirm={async (note) => {
             const n = await signOutAllRemaining(actor, note);
-            setNotice(t('console.board.dayEndDone', { n }));
+            setNotice({ text: t('console.board.dayEndDone', { n }), warn: false });
           }}
           onClose={() => setPending(null)}
         />

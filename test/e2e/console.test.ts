@@ -186,7 +186,7 @@ describe('console', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
-  it('R-V10: the on-site list matches the board and prints as a roll call', async () => {
+  it('R-V10: the on-site list matches the board, prints as a roll call, and marks people safe live across windows', async () => {
     const page = await fresh();
     const expected = page.getByRole('table', { name: /预计今日到访/ });
     await expected.getByRole('button', { name: /^为 .+ 签到$/ }).first().click();
@@ -209,6 +209,22 @@ describe('console', () => {
     expect(await page.getByRole('complementary').isVisible()).toBe(false);
     await screenshot(page, 'console-onsite-print');
     await page.emulateMedia({ media: 'screen' });
+
+    // A drill roll call: a second desk window sees the first one's marks at once.
+    await page.getByRole('button', { name: '开始疏散演练点名' }).click();
+    const other = await h.open('console', { context: page.context() });
+    await other.getByRole('heading', { level: 1 }).waitFor();
+    await other.keyboard.press('Alt+4');
+    const otherList = other.getByRole('table', { name: '在场人员' });
+    await list.getByRole('button', { name: '标记 郑好 已安全' }).click();
+    await otherList.getByRole('row', { name: /郑好/ }).getByText(/^已安全（李娜 \d\d:\d\d）$/).waitFor();
+    await other.getByRole('status').filter({ hasText: /演练点名中.*已安全 1 \/ 3/ }).waitFor();
+    await screenshot(page, 'console-onsite-rollcall');
+    await other.getByRole('button', { name: '结束点名' }).click();
+    await other.getByRole('dialog', { name: '结束点名' }).getByRole('button', { name: '结束点名' }).click();
+    await page.getByRole('button', { name: '开始疏散演练点名' }).waitFor();
+    const audit = await idbAll<AuditRow>(page, 'audit');
+    expect(audit.filter((a) => a.action.startsWith('evacuation.')).map((a) => a.action).sort()).toEqual(['evacuation.end', 'evacuation.safe', 'evacuation.start']);
     expect(h.pageErrors).toEqual([]);
   });
 
