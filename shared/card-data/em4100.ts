@@ -1,5 +1,5 @@
 import { CardDataError } from './errors';
-import { evenParityBit } from './parity';
+import { bitAt, evenParityBit } from './parity';
 
 /**
  * An EM4100 tag's 40 bits: an 8-bit version/customer byte and 32 data bits
@@ -55,13 +55,13 @@ export function encodeEm4100Frame(v: Em4100Id): (0 | 1)[] {
   const bits: (0 | 1)[] = Array.from({ length: 9 }, () => 1 as const);
   const nibbles = nibblesOf(v);
   for (const n of nibbles) {
-    for (let i = 3; i >= 0; i--) bits.push(((n >> i) & 1) as 0 | 1);
+    for (let i = 3; i >= 0; i--) bits.push(bitAt(n, i));
     bits.push(evenParityBit(n));
   }
   for (let col = 3; col >= 0; col--) {
     let column = 0;
     for (const n of nibbles) column ^= (n >> col) & 1;
-    bits.push(column as 0 | 1);
+    bits.push(bitAt(column, 0));
   }
   bits.push(0);
   return bits;

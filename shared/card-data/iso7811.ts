@@ -1,5 +1,5 @@
 import { CardDataError } from './errors';
-import { oddParityBit } from './parity';
+import { bitAt, oddParityBit } from './parity';
 
 /**
  * ISO/IEC 7811 magnetic tracks (hardware.md 1.6). Track 1 is 6 data bits per
@@ -97,7 +97,7 @@ export function encodeTrack(track: TrackNumber, data: string): EncodedTrack {
   const codes = [...[...framed].map((c) => withParity(track, charValue(track, c))), withParity(track, lrc)];
   const width = f.dataBits + 1;
   const bits: (0 | 1)[] = [];
-  for (const code of codes) for (let i = 0; i < width; i++) bits.push(((code >> i) & 1) as 0 | 1);
+  for (const code of codes) for (let i = 0; i < width; i++) bits.push(bitAt(code, i));
   return { track, framed, lrc, codes, bits };
 }
 

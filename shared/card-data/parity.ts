@@ -14,3 +14,8 @@ export function oddParityBit(value: number): 0 | 1 {
 export function evenParityBit(value: number): 0 | 1 {
   return popcount(value) % 2 === 0 ? 0 : 1;
 }
+
+/** Bit `index` of `value`, typed as a bit (no cast needed at call sites). */
+export function bitAt(value: number, index: number): 0 | 1 {
+  return ((value >>> index) & 1) === 1 ? 1 : 0;
+}
