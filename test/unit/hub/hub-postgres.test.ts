@@ -4,7 +4,7 @@
  * each other's clients through LISTEN/NOTIFY, and the late-commit test of
  * sync.md B.6.3 #3 with its deliberately broken variant.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startHub, type Hub } from '../../../electron/hub/hub';
 import type { PushContext } from '../../../electron/hub/push';

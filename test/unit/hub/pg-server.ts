@@ -66,7 +66,7 @@ export async function startPgServer(): Promise<PgServer> {
     ]);
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL could not start (${err instanceof Error ? err.message : String(err)}). ${INSTALL_HINT}`);
+    throw new Error(`PostgreSQL could not start (${err instanceof Error ? err.message : String(err)}). ${INSTALL_HINT}`, { cause: err });
   }
   const url = (database: string): string => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
