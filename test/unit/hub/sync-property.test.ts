@@ -1,0 +1,316 @@
+/**
+ * The property-based test of sync.md B.6: simulated clients (in-memory outbox,
+ * HLC and replica) write, delete, go offline, skew their clocks and sync
+ * through a network that drops, duplicates and reorders requests and
+ * responses, while the hub restarts. After healing, every client and the hub
+ * hold the same state, equal to a deliberately simple oracle; every mutation
+ * is recorded exactly once, in per-client order; nothing a client wrote is
+ * lost; tombstones stick.
+ *
+ * The hub clamps stamps more than maxDrift ahead; here maxDrift is two years so
+ * the oracle can stay "greatest client stamp wins" (clamping has its own
+ * scenario test in the protocol suite).
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type Hub } from '../../../electron/hub/hub';
+import { openPglite } from '../../../electron/hub/store-pglite';
+import type { SqlStore } from '../../../electron/hub/store';
+import { HybridClock, compareHlc } from '../../../shared/sync/hlc';
+import { mergeMutation, type RecordState } from '../../../shared/sync/merge';
+import {
+  SYNC_SCHEMA_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+  type RowChange,
+} from '../../../shared/sync/protocol';
+import { call } from './fixtures';
+import { login } from './protocol-suite';
+
+const KEYS = ['w1', 'w2', 'w3'] as const;
+const FIELDS = ['name', 'phone', 'reason'] as const;
+const VALUES = ['a', 'b', 'c', 'd'] as const;
+const YEAR = 365 * 86400_000;
+
+type Command =
+  | { kind: 'write'; c: number; key: number; field: number; value: number }
+  | { kind: 'delete'; c: number; key: number }
+  | { kind: 'online'; c: number; on: boolean }
+  | { kind: 'send'; c: number; skipFirst: boolean; limit: number }
+  | { kind: 'deliver'; pick: number; mode: 'ok' | 'dropRequest' | 'dropResponse' | 'duplicate' }
+  | { kind: 'skew'; c: number; ms: number }
+  | { kind: 'advance'; ms: number }
+  | { kind: 'hubRestart' };
+
+const commandArb = (clients: number): fc.Arbitrary<Command> => {
+  const c = fc.nat({ max: clients - 1 });
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('write' as const), c, key: fc.nat({ max: 2 }), field: fc.nat({ max: 2 }), value: fc.nat({ max: 3 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), c, key: fc.nat({ max: 2 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('online' as const), c, on: fc.boolean() }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), c, skipFirst: fc.boolean(), limit: fc.integer({ min: 1, max: 4 }) }) },
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat(), mode: fc.constantFrom('ok' as const, 'ok' as const, 'dropRequest' as const, 'dropResponse' as const, 'duplicate' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('skew' as const), c, ms: fc.integer({ min: -YEAR, max: YEAR }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 60_000 }) }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'hubRestart' as const }) },
+  );
+};
+
+/** A client replica: hub snapshots + pending outbox, the local view being their merge. */
+class SimClient {
+  readonly clock: HybridClock;
+  skew = 0;
+  online = true;
+  seq = 0;
+  outbox: Mutation[] = [];
+  server = new Map<string, RowChange>();
+  cursor = 0;
+  epoch: string | null = null;
+  readonly rejected = new Map<string, string>();
+
+  constructor(
+    readonly id: string,
+    now: () => number,
+  ) {
+    this.clock = new HybridClock(id, () => now() + this.skew);
+  }
+
+  view(key: string): RecordState | null {
+    const s = this.server.get(key);
+    let row: RecordState | null = s ? { fields: s.fields, fieldHlc: s.fieldHlc, deletedHlc: s.deletedHlc } : null;
+    for (const m of this.outbox) {
+      if (m.key !== key) continue;
+      const r = mergeMutation(row, m);
+      if (r.kind === 'applied') row = r.next;
+    }
+    return row;
+  }
+
+  mutate(op: Mutation['op'], key: string, value: Record<string, unknown> | null): Mutation {
+    this.seq += 1;
+    const m: Mutation = { clientSeq: this.seq, mutationId: `${this.id}-${this.seq}`, table: 'watchlist', op, key, value, hlc: this.clock.tick() };
+    this.outbox.push(m);
+    return m;
+  }
+
+  onPush(res: PushResponse): void {
+    this.clock.receive(res.hubHlc);
+    // Ack deletes only ≤ lastClientSeq, so a stale or reordered answer is harmless.
+    this.outbox = this.outbox.filter((m) => m.clientSeq > res.lastClientSeq);
+    for (const o of res.outcomes) if (o.status === 'rejected') this.rejected.set(o.mutationId, o.reason ?? '');
+  }
+
+  onPull(sentCursor: number, sentEpoch: string | null, res: PullResponse): void {
+    // An answer to an older request (reordered or duplicated) is ignored: the cursor only moves forward in step.
+    if (sentCursor !== this.cursor || sentEpoch !== this.epoch) return;
+    if (res.reset) this.server.clear();
+    for (const ch of res.changes) this.server.set(ch.key, ch);
+    this.cursor = res.nextCursor;
+    this.epoch = res.epoch;
+    this.clock.receive(res.hubHlc);
+  }
+}
+
+interface Envelope {
+  client: SimClient;
+  path: '/v1/sync/push' | '/v1/sync/pull';
+  body: object;
+  onReply(body: unknown): void;
+}
+
+describe('sync property (R-X1, R-S1)', () => {
+  let store: SqlStore;
+  let hub: Hub;
+  let token = '';
+  let simNow = Date.parse('2026-11-22T09:00:00Z');
+  const now = (): number => simNow;
+  const start = () => startHub({ store, stateDir: null, now, maxDriftMs: 2 * YEAR });
+
+  beforeAll(async () => {
+    store = await openPglite({ dataDir: 'memory://' });
+    hub = await start();
+    token = await login(hub, 'supervisor');
+  }, 60_000);
+  afterAll(async () => {
+    await hub.close();
+    await store.close();
+  });
+
+  async function deliver(e: Envelope, mode: 'ok' | 'dropRequest' | 'dropResponse' | 'duplicate'): Promise<void> {
+    if (mode === 'dropRequest') return;
+    const res = await call<unknown>(hub.url, e.path, e.body, token);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    if (mode === 'dropResponse') return;
+    if (mode === 'duplicate') {
+      const again = await call<unknown>(hub.url, e.path, e.body, token);
+      expect(again.status).toBe(200);
+      e.onReply(again.body);
+      e.onReply(res.body);
+      return;
+    }
+    e.onReply(res.body);
+  }
+
+  function send(c: SimClient, skipFirst: boolean, limit: number, net: Envelope[]): void {
+    const batch = c.outbox.slice(skipFirst ? 1 : 0, (skipFirst ? 1 : 0) + limit);
+    net.push({
+      client: c,
+      path: '/v1/sync/push',
+      body: { schemaVersion: SYNC_SCHEMA_VERSION, clientId: c.id, hlc: c.clock.tick(), mutations: batch },
+      onReply: (b) => c.onPush(pushResponseSchema.parse(b)),
+    });
+    const cursor = c.cursor;
+    const epoch = c.epoch;
+    net.push({
+      client: c,
+      path: '/v1/sync/pull',
+      body: { schemaVersion: SYNC_SCHEMA_VERSION, clientId: c.id, epoch, cursor, limit: 2 },
+      onReply: (b) => c.onPull(cursor, epoch, pullResponseSchema.parse(b)),
+    });
+  }
+
+  let run = 0;
+  async function scenario(clientCount: number, commands: Command[]): Promise<void> {
+    run += 1;
+    await store.query('TRUNCATE records, changes, clients');
+    await store.query('UPDATE sync_counter SET seq = 0');
+    const clients = Array.from({ length: clientCount }, (_, i) => new SimClient(`r${run}c${i}`, now));
+    const created: Mutation[] = [];
+    const net: Envelope[] = [];
+    const at = (i: number): SimClient => {
+      const c = clients[i % clients.length];
+      if (!c) throw new Error('no such client');
+      return c;
+    };
+
+    for (const cmd of commands) {
+      switch (cmd.kind) {
+        case 'write': {
+          const c = at(cmd.c);
+          const key = KEYS[cmd.key] ?? 'w1';
+          const field = FIELDS[cmd.field] ?? 'name';
+          const value = VALUES[cmd.value] ?? 'a';
+          const local = c.view(key);
+          if (local?.deletedHlc != null) break;
+          const iso = new Date(simNow).toISOString();
+          const fields: Record<string, unknown> = local
+            ? { [field]: value }
+            : { id: key, name: 'n', idNumber: 'i', phone: 'p', level: 'watch', reason: 'r', addedBy: c.id, active: true, createdAt: iso, updatedAt: iso, [field]: value };
+          created.push(c.mutate('put', key, fields));
+          break;
+        }
+        case 'delete': {
+          const c = at(cmd.c);
+          const key = KEYS[cmd.key] ?? 'w1';
+          if (c.view(key) === null) break;
+          created.push(c.mutate('delete', key, null));
+          break;
+        }
+        case 'online':
+          at(cmd.c).online = cmd.on;
+          break;
+        case 'send': {
+          const c = at(cmd.c);
+          if (c.online) send(c, cmd.skipFirst, cmd.limit, net);
+          break;
+        }
+        case 'deliver': {
+          if (net.length === 0) break;
+          const [e] = net.splice(cmd.pick % net.length, 1);
+          // An offline client's messages are lost on the wire.
+          if (e) await deliver(e, e.client.online ? cmd.mode : 'dropRequest');
+          break;
+        }
+        case 'skew':
+          at(cmd.c).skew = cmd.ms;
+          break;
+        case 'advance':
+          simNow += cmd.ms;
+          break;
+        case 'hubRestart':
+          await hub.close();
+          hub = await start();
+          break;
+      }
+    }
+
+    // Healing: everyone online, a reliable network, bounded rounds.
+    net.length = 0;
+    let healed = false;
+    for (let round = 0; round < 60 && !healed; round += 1) {
+      for (const c of clients) {
+        c.online = true;
+        send(c, false, 50, net);
+        while (net.length > 0) {
+          const e = net.shift();
+          if (e) await deliver(e, 'ok');
+        }
+      }
+      const [top] = await store.query<{ seq: string }>('SELECT seq::text AS seq FROM sync_counter');
+      healed = clients.every((c) => c.outbox.length === 0 && c.cursor === Number(top?.seq));
+    }
+    expect(healed, 'sync did not quiesce within 60 rounds').toBe(true);
+
+    // The hub's truth, read directly.
+    const hubRows = await store.query<{ key: string; fields: Record<string, unknown>; deleted_hlc: string | null }>(
+      'SELECT key, fields, deleted_hlc FROM records ORDER BY key',
+    );
+    const hubState = new Map(hubRows.map((r) => [r.key, r.deleted_hlc === null ? r.fields : 'deleted']));
+
+    // 1. Convergence: every client equals the hub.
+    for (const c of clients) {
+      const mine = new Map([...c.server].map(([k, r]) => [k, r.deletedHlc === null ? r.fields : 'deleted']));
+      expect(mine).toEqual(hubState);
+    }
+
+    // 2. Oracle: delete wins; otherwise per field the accepted put with the greatest stamp.
+    const rejected = new Set(clients.flatMap((c) => [...c.rejected.keys()]));
+    const oracle = new Map<string, Record<string, unknown> | 'deleted'>();
+    for (const key of KEYS) {
+      const ms = created.filter((m) => m.key === key && !rejected.has(m.mutationId));
+      if (ms.length === 0) continue;
+      if (ms.some((m) => m.op === 'delete')) {
+        oracle.set(key, 'deleted');
+        continue;
+      }
+      const row: Record<string, unknown> = {};
+      const stamps: Record<string, string> = {};
+      for (const m of ms) {
+        for (const [f, v] of Object.entries(m.value ?? {})) {
+          const s = stamps[f];
+          if (s === undefined || compareHlc(m.hlc, s) > 0) {
+            row[f] = v;
+            stamps[f] = m.hlc;
+          }
+        }
+      }
+      oracle.set(key, row);
+    }
+    expect(hubState).toEqual(oracle);
+
+    // 3. Exactly once and 4. per-client order: one changes row per created mutation, seqs contiguous.
+    const changes = await store.query<{ mutation_id: string; client_id: string; client_seq: string; reason: string | null; outcome: string }>(
+      'SELECT mutation_id, client_id, client_seq::text AS client_seq, reason, outcome FROM changes ORDER BY id',
+    );
+    expect(changes.map((r) => r.mutation_id).sort()).toEqual(created.map((m) => m.mutationId).sort());
+    for (const c of clients) {
+      const seqs = changes.filter((r) => r.client_id === c.id).map((r) => Number(r.client_seq));
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    }
+    // Nothing refused without a reason.
+    for (const r of changes.filter((x) => x.outcome === 'rejected')) expect(r.reason).toBeTruthy();
+  }
+
+  it('R-X1 R-S1 clients converge with the hub and the oracle through drops, duplicates, reordering, skew and hub restarts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(commandArb(n), { maxLength: 50 }))),
+        async ([n, commands]) => scenario(n, commands),
+      ),
+      { numRuns: 40, interruptAfterTimeLimit: 25_000, markInterruptAsFailure: false, verbose: 1 },
+    );
+  }, 60_000);
+});
