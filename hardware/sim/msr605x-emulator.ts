@@ -38,7 +38,7 @@ export class Msr605xEmulator extends EventEmitter implements HidDeviceLike {
   readonly reportsOut: Uint8Array[] = [];
   private unplugged = false;
   private inbox: number[] | undefined;
-  private pendingSwipe: ReturnType<typeof setTimeout> | undefined;
+  private cancelPendingSwipe: (() => void) | undefined;
   private armed = false;
 
   sendFeatureReport(data: number[] | Buffer): Promise<number> {
@@ -128,18 +128,26 @@ export class Msr605xEmulator extends EventEmitter implements HidDeviceLike {
     this.cancelSwipe();
     this.armed = true;
     if (this.fault === 'noCard' || !this.card) return;
-    this.pendingSwipe = setTimeout(() => {
-      this.pendingSwipe = undefined;
+    const swipe = (): void => {
+      this.cancelPendingSwipe = undefined;
       if (!this.armed || this.unplugged) return;
       this.armed = false;
       onSwipe();
-    }, this.swipeDelayMs);
+    };
+    // A zero delay swipes on the next turn of the event loop, not after a 1 ms timer clamp.
+    if (this.swipeDelayMs > 0) {
+      const t = setTimeout(swipe, this.swipeDelayMs);
+      this.cancelPendingSwipe = () => clearTimeout(t);
+    } else {
+      const t = setImmediate(swipe);
+      this.cancelPendingSwipe = () => clearImmediate(t);
+    }
   }
 
   private cancelSwipe(): void {
     this.armed = false;
-    if (this.pendingSwipe) clearTimeout(this.pendingSwipe);
-    this.pendingSwipe = undefined;
+    this.cancelPendingSwipe?.();
+    this.cancelPendingSwipe = undefined;
   }
 
   private writeCard(tracks: Map<1 | 2 | 3, string>): number {

@@ -50,3 +50,13 @@ export function decodeH10301(input: number | string): H10301 {
   if (oddParityBit(data & 0xfff) !== (value & 1)) throw new CardDataError('parity', 'H10301 trailing (odd) parity error');
   return { facility: data >>> 16, card: data & 0xffff };
 }
+
+/**
+ * The W26 reading of an EM4100 id, as readers that emulate Wiegand-26 print it:
+ * the low 24 bits as FC (8) + CN (16), only when the top id byte is 0
+ * (pyrfidhid `get_tag_w26`, hardware.md 1.3). The customer byte is not part of it.
+ */
+export function h10301FromEm4100Id(id: number): H10301 | undefined {
+  if (!Number.isInteger(id) || id < 0 || id > 0xffff_ffff || id >>> 24 !== 0) return undefined;
+  return { facility: (id >>> 16) & 0xff, card: id & 0xffff };
+}

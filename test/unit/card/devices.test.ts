@@ -14,7 +14,7 @@ const code = async (p: Promise<unknown>): Promise<string> =>
 describe('opening, unplugging and re-plugging through the same path as real hardware', () => {
   it('opens both devices by VID/PID, encodes and verifies', async () => {
     const backend = new EmulatedCardBackend();
-    const msr = await openMsr605x({ backend, driver: { swipeTimeoutMs: 100 } });
+    const msr = await openMsr605x({ backend, driver: { swipeTimeoutMs: 300 } });
     await expect(encodeAndVerify(msr, { track2: '1234567890' })).resolves.toMatchObject({ ok: true });
     const em = await openEm4100Writer({ backend, driver: { settleMs: 0 } });
     await expect(encodeAndVerify(em, { customer: 1, id: 42 })).resolves.toMatchObject({ ok: true });
@@ -26,7 +26,7 @@ describe('opening, unplugging and re-plugging through the same path as real hard
     const watcher = new HidDeviceWatcher(CARD_DEVICES, { list: () => backend.devices() });
     watcher.onChange((s) => events.push(s));
     await watcher.poll();
-    const msr = await openMsr605x({ backend, driver: { swipeTimeoutMs: 100 } });
+    const msr = await openMsr605x({ backend, driver: { swipeTimeoutMs: 300 } });
 
     backend.unplug('msr605x');
     expect(await code(msr.read())).toBe('unplugged');
@@ -36,7 +36,7 @@ describe('opening, unplugging and re-plugging through the same path as real hard
     backend.plug('msr605x');
     await watcher.poll();
     expect(events.filter((e) => e.kind === 'msr605x').map((e) => e.status)).toEqual(['connected', 'disconnected', 'connected']);
-    const again = await openMsr605x({ backend, driver: { swipeTimeoutMs: 100 } });
+    const again = await openMsr605x({ backend, driver: { swipeTimeoutMs: 300 } });
     await expect(encodeAndVerify(again, { track1: 'HELLO' })).resolves.toMatchObject({ ok: true });
   });
 });

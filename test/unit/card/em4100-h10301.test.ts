@@ -7,6 +7,7 @@ import {
   em4100ToHex,
   encodeEm4100Frame,
   encodeH10301,
+  h10301FromEm4100Id,
   h10301ToBits,
 } from '../../../shared/card-data';
 
@@ -69,5 +70,11 @@ describe('HID H10301 26-bit', () => {
     expect(() => decodeH10301('00101101000000001010001001')).toThrow(expect.objectContaining({ code: 'parity' }));
     expect(() => encodeH10301({ facility: 256, card: 0 })).toThrow(expect.objectContaining({ code: 'outOfRange' }));
     expect(() => encodeH10301({ facility: 0, card: 65536 })).toThrow(expect.objectContaining({ code: 'outOfRange' }));
+  });
+
+  // pyrfidhid get_tag_w26: UID with top byte 0 → (FC, CN) = the low 3 bytes as >BH.
+  it('reads the W26 number out of an EM4100 id whose top byte is 0', () => {
+    expect(h10301FromEm4100Id(0x005a0144)).toEqual({ facility: 90, card: 324 });
+    expect(h10301FromEm4100Id(1234567890)).toBeUndefined();
   });
 });

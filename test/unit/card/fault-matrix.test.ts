@@ -17,7 +17,7 @@ interface Rig {
 
 async function msrRig(): Promise<Rig> {
   const emu = new Msr605xEmulator();
-  const enc = new Msr605xEncoder(new HidTransport(emu), { swipeTimeoutMs: 60 });
+  const enc = new Msr605xEncoder(new HidTransport(emu), { swipeTimeoutMs: 300 });
   await enc.init();
   return { setFault: (f) => (emu.fault = f), make: () => encodeAndVerify(enc, { track2: '6200000123=2912' }) };
 }

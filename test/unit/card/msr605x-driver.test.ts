@@ -9,7 +9,7 @@ const CARD = { track1: 'IDC ACCESS 000123', track2: '6200000123=2912', track3: '
 
 async function setup(): Promise<{ emu: Msr605xEmulator; encoder: Msr605xEncoder }> {
   const emu = new Msr605xEmulator();
-  const encoder = new Msr605xEncoder(new HidTransport(emu), { swipeTimeoutMs: 80, commandTimeoutMs: 200 });
+  const encoder = new Msr605xEncoder(new HidTransport(emu), { swipeTimeoutMs: 300, commandTimeoutMs: 1000 });
   await encoder.init();
   return { emu, encoder };
 }
@@ -122,5 +122,12 @@ describe('MSR605X driver against the emulator', () => {
     const { emu, encoder } = await setup();
     emu.fault = 'cardPulled';
     await expect(encoder.encode(CARD)).rejects.toThrow(/Present it again/);
+  });
+
+  it('the OUTPUT-report fallback carries the same packets', async () => {
+    const emu = new Msr605xEmulator();
+    const encoder = new Msr605xEncoder(new HidTransport(emu), { swipeTimeoutMs: 300, reportKind: 'output' });
+    await encoder.init();
+    await expect(encodeAndVerify(encoder, CARD)).resolves.toMatchObject({ ok: true });
   });
 });
