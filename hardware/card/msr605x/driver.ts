@@ -82,6 +82,7 @@ export class Msr605xEncoder implements CardEncoder<TrackSet> {
       } catch (err) {
         throw err instanceof CardDataError ? new CardDeviceError('invalidData', err.message) : err;
       }
+      // `ESC s ? FS` alone (4 bytes) would arm the head to write nothing.
       if (block.length === 4) throw new CardDeviceError('invalidData', 'nothing to write');
       const answer = await this.swipe([...MSR_COMMANDS.write, ...block]);
       const status = statusOf(answer);
