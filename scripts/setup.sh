@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(chromium fonts-noto-cjk socat libusb-1.0-0 udev poppler-utils postgresql)
+PACKAGES=(chromium fonts-noto-cjk socat libusb-1.0-0 udev poppler-utils postgresql cups-ipp-utils dbus avahi-daemon)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

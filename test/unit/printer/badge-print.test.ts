@@ -1,0 +1,107 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChromiumBadgeRenderer } from '../../../hardware/printer/chromium-renderer';
+import { IppBadgePrinter } from '../../../hardware/printer/ipp-printer';
+import { MEDIA, MEDIUM_IDS, printableLeftDots } from '../../../hardware/printer/media';
+import { TestPrinter } from './ippeveprinter';
+import { CHINESE_NAME, LONG_LATIN_NAME, PHOTO, inkColumns, pageBitmap, pdfPageMm, run, spooledPdf, testBadge } from './fixtures';
+
+// Real Chromium, real ippeveprinter, real poppler: the badge as the printer receives it.
+const OUT = 'test-results/badges';
+
+let printer: TestPrinter;
+let renderer: ChromiumBadgeRenderer;
+let ipp: IppBadgePrinter;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  printer = await TestPrinter.start();
+  renderer = new ChromiumBadgeRenderer();
+  ipp = new IppBadgePrinter({ uri: printer.uri, timeoutMs: 5_000 });
+}, 30_000);
+
+afterAll(async () => {
+  await renderer?.close();
+  await printer?.stop();
+});
+
+/** Word boxes from pdftotext -bbox: text and height in points. */
+function words(file: string): { text: string; height: number }[] {
+  const html = run('pdftotext', ['-bbox', file, '-']);
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5] ?? '',
+    height: Number(m[4]) - Number(m[2]),
+  }));
+}
+
+const CASES = [
+  { tag: 'zh', name: CHINESE_NAME, photo: PHOTO, passNumber: '0042' },
+  { tag: 'latin', name: LONG_LATIN_NAME, photo: null, passNumber: null },
+] as const;
+
+describe('badge over IPP to ippeveprinter', () => {
+  for (const mediumId of MEDIUM_IDS) {
+    for (const c of CASES) {
+      it(`B1–B5, R-V6: ${mediumId} badge for ${c.tag} name prints at the medium's size with name, code, escort stripe and embedded Noto Sans SC`, async () => {
+        const medium = MEDIA[mediumId];
+        const badge = testBadge(c.name, { photo: c.photo, passNumber: c.passNumber });
+        const pdf = await renderer.render(badge, mediumId);
+        const receipt = await ipp.printPdf(pdf, `badge-${mediumId}-${c.tag}`);
+        expect(receipt.jobId).toBeTypeOf('number');
+        const file = await spooledPdf(printer.spool, receipt.jobId ?? -1);
+        copyFileSync(file, `${OUT}/${mediumId}-${c.tag}.pdf`);
+
+        // Page = the medium; Chromium rounds to whole device units (< 0.5 mm).
+        const page = pdfPageMm(file);
+        expect(page.pages).toBe(1);
+        expect(Math.abs(page.width - medium.widthMm)).toBeLessThan(0.5);
+        expect(Math.abs(page.height - medium.heightMm)).toBeLessThan(0.5);
+
+        const text = run('pdftotext', [file, '-']);
+        const flat = text.replace(/\s+/g, '');
+        // A wrapped name may break after its hyphen, which pdftotext then drops.
+        expect(flat.replace(/-/g, '')).toContain(c.name.replace(/[\s-]+/g, ''));
+        expect(text).toContain(badge.badgeCode);
+        // B4: meaning in words, not only colour.
+        expect(flat).toContain('访客VISITOR');
+        expect(flat).toContain('需陪同ESCORTREQUIRED');
+        expect(flat).toContain('有效至');
+        if (c.passNumber) expect(text).toContain(c.passNumber);
+
+        // B6: the bundled face is embedded, no system font.
+        const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
+        expect(fonts.length).toBeGreaterThan(0);
+        for (const line of fonts) expect(line).toMatch(/NotoSansSC.*\byes\s+yes\b/);
+
+        // B2: the name is the largest text; Chinese names ≥ 40 pt on 62 mm stock.
+        const boxes = words(file);
+        const nameParts = c.name.split(/\s+/);
+        const nameHeight = Math.min(...boxes.filter((w) => nameParts.some((p) => p.includes(w.text) || w.text.includes(p))).map((w) => w.height));
+        const others = boxes.filter((w) => !nameParts.some((p) => p.includes(w.text) || w.text.includes(p)));
+        for (const w of others) expect(nameHeight, `name vs "${w.text}"`).toBeGreaterThan(w.height);
+        // pdftotext boxes span ascent + descent: about 1.45 em for Noto Sans SC.
+        if (c.tag === 'zh' && medium.widthMm === 62) expect(nameHeight / 1.45).toBeGreaterThanOrEqual(39.5);
+
+        // B1: the 300 dpi bitmap is the whole medium (62 mm = 732.3 dots; Chromium's page
+        // rounding and pdftoppm's ceiling give 733–734 px) and all ink stays inside the
+        // printable band, 696 dots on 62 mm stock, which is what the QL head prints.
+        const bitmap = pageBitmap(file);
+        expect(Math.abs(bitmap.width - (medium.widthMm / 25.4) * 300)).toBeLessThanOrEqual(2);
+        const ink = inkColumns(bitmap);
+        const band = printableLeftDots(medium);
+        expect(ink.left).toBeGreaterThanOrEqual(band - 1);
+        expect(ink.right).toBeLessThanOrEqual(band + medium.printableWidthDots + 1);
+        run('pdftoppm', ['-r', '300', '-png', '-singlefile', file, `${OUT}/${mediumId}-${c.tag}`]);
+      }, 30_000);
+    }
+  }
+
+  it('R-V6: no escort stripe when the visit needs no escort', async () => {
+    const pdf = await renderer.render(testBadge(CHINESE_NAME, { escortRequired: false }), 'ql62x100');
+    const receipt = await ipp.printPdf(pdf, 'badge-no-escort');
+    const file = await spooledPdf(printer.spool, receipt.jobId ?? -1);
+    const flat = run('pdftotext', [file, '-']).replace(/\s+/g, '');
+    expect(flat).not.toContain('ESCORT');
+    expect(flat).toContain('访客VISITOR');
+  }, 30_000);
+});

@@ -1,0 +1,109 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A real IPP Everywhere printer for tests: CUPS's ippeveprinter
+ * (cups-ipp-utils) accepting PDFs and keeping them in a spool folder
+ * (hardware.md 3.5). Even with `-r off` it refuses to start without the
+ * system D-Bus ("Unable to initialize DNS-SD"), so that is started first;
+ * avahi-daemon is started when present but is not required with -r off.
+ * `-c /bin/true` replaces its simulated 5–15 s of "printing" per job (during
+ * which it answers server-error-busy) with a no-op; `-k` still keeps the PDF.
+ */
+
+function running(name: string): boolean {
+  try {
+    execFileSync('pgrep', ['-x', name], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function ensureSystemServices(): void {
+  if (!existsSync('/run/dbus/system_bus_socket')) {
+    mkdirSync('/run/dbus', { recursive: true });
+    execFileSync('dbus-daemon', ['--system', '--fork']);
+  }
+  if (!running('avahi-daemon') && existsSync('/usr/sbin/avahi-daemon')) {
+    try {
+      execFileSync('avahi-daemon', ['--daemonize', '--no-chroot'], { stdio: 'ignore' });
+    } catch {
+      // Not needed with -r off; see above.
+    }
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export class TestPrinter {
+  private child: ChildProcess | undefined;
+  readonly spool: string;
+
+  private constructor(readonly port: number) {
+    this.spool = mkdtempSync(join(tmpdir(), 'ippeve-'));
+  }
+
+  static async start(port?: number): Promise<TestPrinter> {
+    ensureSystemServices();
+    const printer = new TestPrinter(port ?? (await freePort()));
+    await printer.start();
+    return printer;
+  }
+
+  get uri(): string {
+    return `ipp://127.0.0.1:${this.port}/ipp/print`;
+  }
+
+  /** Start (or restart) on the same port and spool. */
+  async start(): Promise<void> {
+    // -n localhost binds loopback only (127.0.0.1 and ::1); -n 127.0.0.1 fails on the IPv6 listener.
+    const child = spawn(
+      'ippeveprinter',
+      ['-n', 'localhost', '-r', 'off', '-p', String(this.port), '-f', 'application/pdf', '-k', '-d', this.spool, '-c', '/bin/true', '-m', 'Badge Test', 'BadgeTest'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    this.child = child;
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) throw new Error(`ippeveprinter exited: ${stderr}`);
+      if (await accepts(this.port)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`ippeveprinter did not listen on ${this.port}: ${stderr}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
