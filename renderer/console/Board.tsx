@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { signIn, setEscort, signOut, signOutAllRemaining, admitHeld, refuseHeld } from '../db/visits';
+import { signIn, signOut, signOutAllRemaining, admitHeld, refuseHeld } from '../db/visits';
 import type { VisitRow } from '../db/schema';
 import type { Appointment } from '../../shared/domain/visit';
 import { useLocale, useT } from '../i18n';
 import { matches, useBoardData } from './board-data';
 import { DeskSignIn } from './DeskSignIn';
+import { EscortToggle } from './EscortToggle';
 import { hhmm, hostLabel } from './format';
 import { NoteDialog } from './NoteDialog';
 import { notifyHost } from './notify';
@@ -144,11 +145,7 @@ export function Board(): React.JSX.Element {
                   <td className="num">{v.badgeCode}</td>
                   <td>{t(`state.${v.state}`)}</td>
                   <td>
-                    <label className="inline-check">
-                      <input type="checkbox" checked={v.escortRequired} onChange={(e) => void setEscort(v.id, e.target.checked, actor)} />
-                      <span className="visually-hidden">{t('console.board.escortFor', { name: v.name })}</span>
-                      <span aria-hidden="true">{t(v.escortRequired ? 'escort.required' : 'escort.notRequired')}</span>
-                    </label>
+                    <EscortToggle visit={v} />
                   </td>
                   <td className="row-actions">
                     {v.state === 'onSite' && (

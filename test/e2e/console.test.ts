@@ -116,6 +116,22 @@ describe('console', () => {
     await alerts.getByText(/^已确认 李娜 \d\d:\d\d$/).waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     await screenshot(page, 'console-alert-acknowledged');
+
+    // C4: an alert that arrives (from another desk window) while the operator types does not move focus;
+    // F8 acknowledges it from the keyboard, and the caret stays in the search box.
+    await search.fill('');
+    await search.pressSequentially('吴');
+    const other = await h.open('console', { context: page.context() });
+    await other.getByRole('heading', { level: 1 }).waitFor();
+    await deskSignIn(other, { name: '吴晓雯', phone: '13800138002', idNumber: '440524188001010014', host: '张三' });
+    await alerts.getByText('请拨打分机 8001 通知 张三（研发部）：吴晓雯 已到访').waitFor();
+    const focused = (): Promise<[string | null | undefined, string | undefined]> =>
+      page.evaluate(() => [document.activeElement?.getAttribute('type'), (document.activeElement as HTMLInputElement | null)?.value]);
+    expect(await focused()).toEqual(['search', '吴']);
+    await page.keyboard.press('F8');
+    await alerts.getByRole('list', { name: '已处理' }).getByText('吴晓雯', { exact: false }).waitFor();
+    expect(await alerts.getByRole('button', { name: '确认 吴晓雯 的提醒' }).count()).toBe(0);
+    expect(await focused()).toEqual(['search', '吴']);
     expect(h.pageErrors).toEqual([]);
   });
 
