@@ -19,7 +19,7 @@ import {
 import { CONSOLE_ROLES } from '../../shared/sync/tables';
 import { log } from '../services/log';
 import { HubAuth, type Principal } from './auth';
-import { EpochMark, currentSeq, startEpoch } from './epoch';
+import { EpochMark, currentSeq, readEpoch, startEpoch } from './epoch';
 import { HubError } from './errors';
 import { bearer, readJson, sendJson } from './http';
 import { migrate } from './migrations';
@@ -105,10 +105,13 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       if (p.role !== 'admin' && p.role !== 'supervisor') throw new HubError('forbidden', 'Only a supervisor can revoke a device');
       const body = await readJson(req, z.object({ deviceId: z.string().min(1) }));
       await auth.revokeDevice(body.deviceId);
+      for (const [ws, who] of sockets) if (who.id === body.deviceId) ws.close(4401, 'revoked');
       return { ok: true };
     },
     'POST /v1/sync/push': async (req) => {
       const p = await auth.authenticate(bearer(req));
+      // Another hub on this database may have rotated the epoch (restore): never serve a stale one.
+      epoch = await readEpoch(store);
       const body = await readJson(req, pushRequestSchema);
       checkVersion(body.schemaVersion);
       const res = await pushBatch(store, ctx, p, body);
@@ -118,6 +121,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     },
     'POST /v1/sync/pull': async (req) => {
       const p = await auth.authenticate(bearer(req));
+      epoch = await readEpoch(store);
       const body = await readJson(req, pullRequestSchema);
       checkVersion(body.schemaVersion);
       return pullChanges(store, { now, clock, epoch: () => epoch }, p, body);
@@ -149,15 +153,15 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   };
 
   const server: Server = createServer((req, res) => void handle(req, res));
-  const sockets = new Set<WebSocket>();
+  const sockets = new Map<WebSocket, Principal>();
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
     auth
       .authenticate(path === '/v1/poke' ? bearer(req) : null)
-      .then(() => {
+      .then((who) => {
         wss.handleUpgrade(req, socket, head, (ws) => {
-          sockets.add(ws);
+          sockets.set(ws, who);
           ws.on('close', () => sockets.delete(ws));
           ws.on('error', () => sockets.delete(ws));
         });
@@ -171,7 +175,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   // including its own, and pokes its own sockets.
   const unlisten = await store.listen(POKE_CHANNEL, (payload) => {
     const message = JSON.stringify({ type: 'poke', seq: Number(payload) || 0 });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+    for (const ws of sockets.keys()) if (ws.readyState === ws.OPEN) ws.send(message);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -190,7 +194,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     epoch: () => epoch,
     nextNumber: (kind, requestId) => nextNumber(store, kind, requestId, now()),
     async close() {
-      for (const ws of sockets) ws.terminate();
+      for (const ws of sockets.keys()) ws.terminate();
       wss.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

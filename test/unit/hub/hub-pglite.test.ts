@@ -53,3 +53,33 @@ describe('hub epoch (PGlite)', () => {
     }
   }, 60_000);
 });
+
+describe('transient hub failure (PGlite)', () => {
+  it('R-X1 a failure mid-batch applies nothing (503); the retry then applies every mutation once', async () => {
+    const store = await openPglite({ dataDir: 'memory://' });
+    let fail = true;
+    const hub = await startHub({
+      store,
+      stateDir: null,
+      beforeCommit: () => (fail ? Promise.reject(new Error('disk full')) : Promise.resolve()),
+    });
+    try {
+      const token = await login(hub, 'receptionist');
+      const o = new TestOutbox('transient');
+      const batch = o.push(['a', 'b', 'c'].map((k) => o.put('visits', k, visit(k))));
+      const failed = await call(hub.url, '/v1/sync/push', batch, token);
+      expect(failed).toMatchObject({ status: 503, body: { code: 'unavailable' } });
+      const none = await store.query('SELECT 1 FROM records');
+      expect(none).toHaveLength(0);
+      fail = false;
+      const ok = await call<{ lastClientSeq: number; outcomes: { status: string }[] }>(hub.url, '/v1/sync/push', batch, token);
+      expect(ok.body.lastClientSeq).toBe(3);
+      expect(ok.body.outcomes.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
+      const pulled = await call<PullResponse>(hub.url, '/v1/sync/pull', o.pull(0, null), token);
+      expect(pulled.body.changes.map((r) => r.key)).toEqual(['a', 'b', 'c']);
+    } finally {
+      await hub.close();
+      await store.close();
+    }
+  }, 60_000);
+});
