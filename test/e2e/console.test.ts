@@ -135,6 +135,20 @@ describe('console', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('R-V5: an arrival not acknowledged within the configured minutes is shown as overdue, asking to escalate', async () => {
+    const context = await h.newContext();
+    await context.clock.install();
+    const page = await openConsole(() => h.open('console', { context }));
+    await deskSignIn(page, { name: '冯启明', phone: '13800138003', idNumber: '440524188001010014' });
+    const alerts = page.getByRole('complementary', { name: /提醒/ });
+    await alerts.getByText('请拨打分机 8001 通知 张三（研发部）：冯启明 已到访').waitFor();
+    expect(await alerts.getByText(/未确认，请联系其同事或部门/).count()).toBe(0);
+    await page.clock.fastForward('10:00');
+    await alerts.getByText(/^超过 \d+ 分钟未确认，请联系其同事或部门$/).waitFor();
+    await screenshot(page, 'console-alert-overdue');
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('R-V7: a watch-list mobile holds the visitor; the console shows the reason and the desk admits', async () => {
     const page = await fresh();
     await page.keyboard.press('Alt+5');
