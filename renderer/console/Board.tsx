@@ -31,7 +31,9 @@ export function Board(): React.JSX.Element {
   const searchId = useId();
   const searchRequest = useConsoleUi((s) => s.searchRequest);
   useEffect(() => {
-    if (searchRequest > 0) searchRef.current?.focus();
+    if (searchRequest === 0) return;
+    searchRef.current?.focus();
+    useConsoleUi.getState().searchDone();
   }, [searchRequest]);
 
   const expected = (data?.expected ?? []).filter((e) => matches(query, e.appointment));

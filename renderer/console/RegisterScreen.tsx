@@ -23,7 +23,9 @@ export function RegisterScreen(): React.JSX.Element {
   const searchRef = useRef<HTMLInputElement>(null);
   const searchRequest = useConsoleUi((s) => s.searchRequest);
   useEffect(() => {
-    if (searchRequest > 0) searchRef.current?.focus();
+    if (searchRequest === 0) return;
+    searchRef.current?.focus();
+    useConsoleUi.getState().searchDone();
   }, [searchRequest]);
   const result = useLiveQuery(() => registerPage(filter, page, PAGE), [filter, page]);
   const update = <K extends keyof RegisterFilter>(k: K, v: RegisterFilter[K]): void => {
@@ -108,7 +110,9 @@ export function RegisterScreen(): React.JSX.Element {
             {(result?.rows ?? []).map((v) => (
               <tr key={v.id}>
                 <td>{v.name}</td>
-                <td>{v.company || '--'}</td>
+                <td className="clip" title={v.company}>
+                  {v.company || '--'}
+                </td>
                 <td className="num">
                   {shown[v.id]?.phone ?? maskPhone(v.phone)}
                   {shown[v.id]?.phone === undefined && v.phone && (
@@ -125,11 +129,11 @@ export function RegisterScreen(): React.JSX.Element {
                     </button>
                   )}
                 </td>
-                <td>
+                <td className="clip" title={v.purpose}>
                   {t(`category.${v.category}`)}
                   {v.purpose && <span className="sub"> · {v.purpose}</span>}
                 </td>
-                <td>
+                <td className="clip" title={`${v.hostName} · ${v.hostDept}`}>
                   {v.hostName}
                   <span className="sub"> · {v.hostDept}</span>
                 </td>

@@ -36,6 +36,8 @@ interface ConsoleUi {
   /** Bumped by Ctrl+K so the screen that owns a search box can focus it. */
   searchRequest: number;
   askSearch: () => void;
+  /** Called by the screen that focused its search box, so a later visit to the tab does not move focus. */
+  searchDone: () => void;
   /** Dialogs opened by shortcuts as well as by buttons. */
   signInOpen: boolean;
   setSignInOpen: (open: boolean) => void;
@@ -55,6 +57,7 @@ export const useConsoleUi = create<ConsoleUi>((set) => ({
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   searchRequest: 0,
   askSearch: () => set((s) => ({ searchRequest: s.searchRequest + 1 })),
+  searchDone: () => set({ searchRequest: 0 }),
   signInOpen: false,
   setSignInOpen: (signInOpen) => set({ signInOpen }),
   appointmentFormOpen: false,

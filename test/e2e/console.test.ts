@@ -321,6 +321,11 @@ describe('console', () => {
     await page.getByRole('table', { name: /预计今日到访/ }).waitFor();
     await screenshot(page, 'console-board-1366');
     await tab(page, /登记簿/);
+    const register = page.getByRole('table', { name: '登记簿' });
+    await expect.poll(() => register.locator('tbody tr').count()).toBe(50);
+    const heights = await register.evaluate((t) => [...t.querySelectorAll('tbody tr')].map((tr) => tr.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThanOrEqual(48);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(32);
     await screenshot(page, 'console-register-1366');
     expect(h.pageErrors).toEqual([]);
   });
