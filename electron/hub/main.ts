@@ -5,7 +5,11 @@
  */
 import { log } from '../services/log';
 import { hubConfigFromEnv, hubStateDir, openHubStore } from './config';
+import { collectTombstones } from './gc';
 import { startHub } from './hub';
+
+/** Tombstones are kept this long: longer than any kiosk is expected to stay offline. */
+const TOMBSTONE_RETENTION_MS = 180 * 86400_000;
 
 async function main(): Promise<void> {
   const config = hubConfigFromEnv();
@@ -22,7 +26,14 @@ async function main(): Promise<void> {
     const existing = await store.query(`SELECT 1 FROM users WHERE username = 'admin'`);
     if (existing.length === 0) await hub.auth.createUser({ username: 'admin', password: adminPassword, role: 'admin' });
   }
+  const gc = setInterval(() => {
+    collectTombstones(store, new Date(Date.now() - TOMBSTONE_RETENTION_MS).toISOString())
+      .then((n) => n > 0 && log.info(`hub: collected ${n} tombstones`))
+      .catch((err: unknown) => log.warn('hub: tombstone GC failed', err));
+  }, 86400_000);
+  gc.unref();
   const stop = (): void => {
+    clearInterval(gc);
     hub
       .close()
       .then(() => store.close())

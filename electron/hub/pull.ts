@@ -6,14 +6,16 @@
  *   with commit-ordered seqs (see push.ts) a page never skips a row that
  *   commits later.
  * - A row updated mid-pagination gets a higher seq and shows up again later.
- * - A cursor from another epoch (a restored hub) or from the future is never
- *   trusted: the answer says `reset` and starts from 0.
+ * - A cursor from another epoch (a restored hub), from the future or from
+ *   before the tombstone-GC horizon is never trusted: the answer says `reset`
+ *   and starts from 0.
  * - Rows the caller may not see are scanned past but not sent.
  */
 import type { HybridClock } from '../../shared/sync/hlc';
 import type { PullRequest, PullResponse, RowChange, SyncTable } from '../../shared/sync/protocol';
 import type { Principal } from './auth';
 import { HubError } from './errors';
+import { gcHorizon } from './gc';
 import { bindClient } from './push';
 import { readableTables, visibleRow } from './scope';
 import { toInt, toJson, type SqlStore } from './store';
@@ -42,7 +44,9 @@ export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principa
   );
   const epoch = ctx.epoch();
   const wrongEpoch = req.epoch === null ? req.cursor > 0 : req.epoch !== epoch;
-  const reset = wrongEpoch || req.cursor > toInt(counter?.seq);
+  // A cursor below the GC horizon may have missed deletes whose tombstones are gone.
+  const horizon = await gcHorizon(store);
+  const reset = wrongEpoch || req.cursor > toInt(counter?.seq) || (req.cursor > 0 && req.cursor < horizon);
   const cursor = reset ? 0 : req.cursor;
   // Table names come from the closed SYNC_TABLES list, never from the request.
   const inList = tables.map((t) => `'${t}'`).join(', ');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HybridClock, clampHlc, compareHlc, formatHlc, parseHlc } from '../../../shared/sync/hlc';
 import { mergeMutation, reachable, type RecordState } from '../../../shared/sync/merge';
+import { OutboxRowError, outboxToMutation } from '../../../shared/sync/outbox';
 import { pushRequestSchema } from '../../../shared/sync/protocol';
 import { T0, TestOutbox, visit } from './fixtures';
 
@@ -115,5 +116,17 @@ describe('merge (R-S1)', () => {
     const m = { table: 'visits' as const, op: 'put' as const, key: 'v1', value: { purpose: 'p' }, hlc: stamp(T0 + 9, 'a') };
     const once = applied(mergeMutation(base(), m));
     expect(mergeMutation(once, m).kind).toBe('superseded');
+  });
+});
+
+describe('outbox rows to mutations (R-X1)', () => {
+  it('R-X1 a renderer outbox row becomes a wire mutation stamped by its write time and seq', () => {
+    const row = { seq: 7, mutationId: 'm7', table: 'visits' as const, op: 'put' as const, key: 'v1', value: visit('v1'), at: new Date(T0).toISOString() };
+    const m = outboxToMutation(row, 'client-1');
+    expect(m).toMatchObject({ clientSeq: 7, mutationId: 'm7', table: 'visits', op: 'put', key: 'v1' });
+    expect(parseHlc(m.hlc)).toEqual({ wall: T0, counter: 7, node: 'client-1' });
+    expect(compareHlc(outboxToMutation({ ...row, seq: 8 }, 'client-1').hlc, m.hlc)).toBeGreaterThan(0);
+    expect(outboxToMutation({ ...row, op: 'delete', value: null }, 'client-1').value).toBeNull();
+    expect(() => outboxToMutation({ ...row, seq: undefined }, 'c')).toThrow(OutboxRowError);
   });
 });

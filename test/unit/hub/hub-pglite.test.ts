@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collectTombstones } from '../../../electron/hub/gc';
 import { startHub } from '../../../electron/hub/hub';
 import { openPglite } from '../../../electron/hub/store-pglite';
 import type { PullResponse } from '../../../shared/sync/protocol';
@@ -77,6 +78,33 @@ describe('transient hub failure (PGlite)', () => {
       expect(ok.body.outcomes.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
       const pulled = await call<PullResponse>(hub.url, '/v1/sync/pull', o.pull(0, null), token);
       expect(pulled.body.changes.map((r) => r.key)).toEqual(['a', 'b', 'c']);
+    } finally {
+      await hub.close();
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('tombstone GC (PGlite)', () => {
+  it('R-X1 old tombstones are collected; a cursor from before the horizon is reset, a newer one is not', async () => {
+    const store = await openPglite({ dataDir: 'memory://' });
+    const hub = await startHub({ store, stateDir: null });
+    try {
+      const token = await login(hub, 'supervisor');
+      const o = new TestOutbox('gc');
+      const push = (ms: ReturnType<TestOutbox['put']>[]) => call(hub.url, '/v1/sync/push', o.push(ms), token);
+      await push([o.put('visits', 'a', visit('a')), o.put('visits', 'b', visit('b'))]);
+      const early = await pullAll(hub, token, o);
+      await push([o.delete('visits', 'a')]);
+      const late = await pullAll(hub, token, o, early.cursor);
+      expect(late.rows.map((r) => [r.key, r.deletedHlc !== null])).toEqual([['a', true]]);
+      const gone = await collectTombstones(store, new Date(Date.now() + 60_000).toISOString());
+      expect(gone).toBe(1);
+      const stale = await call<PullResponse>(hub.url, '/v1/sync/pull', o.pull(early.cursor, early.epoch), token);
+      expect(stale.body.reset).toBe(true);
+      expect(stale.body.changes.map((r) => r.key)).toEqual(['b']);
+      const fresh = await call<PullResponse>(hub.url, '/v1/sync/pull', o.pull(late.cursor, late.epoch), token);
+      expect(fresh.body).toMatchObject({ reset: false, changes: [] });
     } finally {
       await hub.close();
       await store.close();
