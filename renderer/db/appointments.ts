@@ -3,6 +3,7 @@ import { meetsVipLeadTime, type WorkCalendar } from '../../shared/working-days';
 import { commit } from './commit';
 import { db } from './schema';
 import { newAppointmentCode, newId } from './ids';
+import { localDay } from './terms';
 
 export interface AppointmentInput {
   name: string;
@@ -105,6 +106,7 @@ export async function cancelAppointment(id: string, actor: string): Promise<void
 
 /** Whether an appointment lets the visitor sign in at the kiosk now. */
 export function isUsable(a: Appointment, today: string): boolean {
-  return !a.cancelled && !a.visitId && a.expectedAt.slice(0, 10) <= today && a.expectedEnd.slice(0, 10) >= today &&
+  // Local calendar days: at UTC+8 an 07:30 visit is on the previous UTC day.
+  return !a.cancelled && !a.visitId && localDay(a.expectedAt) <= today && localDay(a.expectedEnd) >= today &&
     (a.approval === 'notRequired' || a.approval === 'approved' || a.approval === 'emergency');
 }
