@@ -55,6 +55,12 @@ export interface Hub {
 }
 
 const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+const newUserSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(8).max(256),
+  role: z.enum(CONSOLE_ROLES),
+  displayName: z.string().min(1).max(64).optional(),
+});
 const enrolSchema = z.object({ code: z.string().regex(/^\d{8}$/), deviceName: z.string().min(1).max(64) });
 
 export async function startHub(opts: HubOptions): Promise<Hub> {
@@ -99,6 +105,12 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     'POST /v1/enrol': async (req) => {
       const body = await readJson(req, enrolSchema);
       return auth.enrol(body.code, body.deviceName);
+    },
+    'POST /v1/users': async (req) => {
+      const p = await auth.authenticate(bearer(req));
+      if (p.role !== 'admin') throw new HubError('forbidden', 'Only an administrator can add users');
+      const body = await readJson(req, newUserSchema);
+      return { id: await auth.createUser(body) };
     },
     'POST /v1/devices/revoke': async (req) => {
       const p = await auth.authenticate(bearer(req));

@@ -243,6 +243,13 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       const unknown = await call(s.hub.url, '/v1/login', { username: 'nobody', password: 'nope' });
       expect(wrong).toEqual(unknown);
       expect(wrong.status).toBe(401);
+      const admin = await login(s.hub, 'admin');
+      const made = await call(s.hub.url, '/v1/users', { username: uid('g'), password: 'long enough', role: 'guard' }, admin);
+      expect(made.status).toBe(200);
+      const byDesk = await call(s.hub.url, '/v1/users', { username: uid('g'), password: 'long enough', role: 'admin' }, desk);
+      expect(byDesk.status).toBe(403);
+      const kioskRole = await call(s.hub.url, '/v1/users', { username: uid('g'), password: 'long enough', role: 'kiosk' }, admin);
+      expect(kioskRole.status).toBe(400);
       const ok = await call<{ token: string }>(s.hub.url, '/v1/login', { username: 'twin-a', password: 'same' });
       expect(ok.status).toBe(200);
       await call(s.hub.url, '/v1/logout', {}, ok.body.token);
