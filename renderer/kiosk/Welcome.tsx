@@ -9,22 +9,19 @@ export function Welcome(): React.JSX.Element {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const settings = useSettings();
-  const go = useKiosk((s) => s.go);
-  const set = useKiosk((s) => s.set);
+  const begin = useKiosk((s) => s.begin);
   // 6 digits are an appointment code, 8 characters a badge code (ids.ts alphabets).
   const scanned = useCallback(
     (code: string) => {
       if (/^\d{6}$/.test(code)) {
-        set({ code });
-        go('code');
+        begin('code', { code });
         void submitCode();
       } else if (code.length === 8) {
-        set({ badgeCode: code });
-        go('signOut');
+        begin('signOut', { badgeCode: code });
         void submitBadge();
       }
     },
-    [go, set],
+    [begin],
   );
   useWedgeScanner(scanned);
   return (
@@ -33,15 +30,15 @@ export function Welcome(): React.JSX.Element {
       <h1 className="k-h1 k-welcome-title">{t('kiosk.welcome.title')}</h1>
       <p className="k-lead">{t('kiosk.welcome.lead')}</p>
       <div className="k-tiles">
-        <button type="button" className="k-tile k-tile-primary" onClick={() => go('code')}>
+        <button type="button" className="k-tile k-tile-primary" onClick={() => begin('code')}>
           <span className="k-tile-title">{t('kiosk.welcome.appointment')}</span>
           <span className="k-tile-hint">{t('kiosk.welcome.appointmentHint')}</span>
         </button>
-        <button type="button" className="k-tile k-tile-primary" onClick={() => go('phone')}>
+        <button type="button" className="k-tile k-tile-primary" onClick={() => begin('phone')}>
           <span className="k-tile-title">{t('kiosk.welcome.walkIn')}</span>
           <span className="k-tile-hint">{t('kiosk.welcome.walkInHint')}</span>
         </button>
-        <button type="button" className="k-tile" onClick={() => go('signOut')}>
+        <button type="button" className="k-tile" onClick={() => begin('signOut')}>
           <span className="k-tile-title">{t('kiosk.welcome.signOut')}</span>
           <span className="k-tile-hint">{t('kiosk.welcome.signOutHint')}</span>
         </button>

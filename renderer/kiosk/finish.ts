@@ -50,7 +50,20 @@ export function afterIdentity(): void {
  * record that does not validate, a storage failure) ends on the neutral
  * reception page (K14), never an error message.
  */
+let signingIn = false;
+
 export async function finishSignIn(): Promise<void> {
+  // A double tap on the last Continue must not sign the visitor in twice.
+  if (signingIn) return;
+  signingIn = true;
+  try {
+    await signInOnce();
+  } finally {
+    signingIn = false;
+  }
+}
+
+async function signInOnce(): Promise<void> {
   const { draft, appointment, toReception, set, go } = useKiosk.getState();
   const clean = cleanVisitor(draft);
   if (!clean.ok) {

@@ -44,6 +44,8 @@ interface KioskState {
   /** Bumped on every reset so that screens remount and release the camera and canvas. */
   session: number;
   go: (screen: Screen) => void;
+  /** From welcome: a new journey with nothing of an abandoned one, in the language already chosen. */
+  begin: (screen: Screen, values?: Partial<Pick<KioskState, 'code' | 'badgeCode'>>) => void;
   back: () => void;
   patch: (draft: Partial<VisitorDraft>) => void;
   set: (values: Partial<Pick<KioskState, 'code' | 'badgeCode' | 'hostQuery' | 'appointment' | 'returning' | 'visit'>>) => void;
@@ -70,7 +72,9 @@ export const useKiosk = create<KioskState>((set) => ({
   ...blank,
   screen: 'welcome',
   session: 0,
-  go: (screen) => set((s) => ({ screen, history: [...s.history, s.screen], problems: [] })),
+  // Going to the screen already shown (a double submit) must not add a history step.
+  go: (screen) => set((s) => (s.screen === screen ? s : { screen, history: [...s.history, s.screen], problems: [] })),
+  begin: (screen, values = {}) => set((s) => ({ ...blank, ...values, screen, history: ['welcome'], session: s.session + 1 })),
   back: () =>
     set((s) => {
       const previous = s.history.at(-1);

@@ -11,7 +11,11 @@ export function useWedgeScanner(onCode: (code: string) => void): void {
     const key = (e: KeyboardEvent): void => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
       if (e.key === 'Enter') {
-        if (buffer) onCode(buffer);
+        // The next screen focuses its input at once; this Enter must not submit it a second time.
+        if (buffer) {
+          e.preventDefault();
+          onCode(buffer);
+        }
         buffer = '';
       } else if (/^[0-9A-Za-z]$/.test(e.key)) {
         buffer = (buffer + e.key).slice(-16);

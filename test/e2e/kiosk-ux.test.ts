@@ -121,13 +121,19 @@ it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, text �
   await check(page, 'kiosk-ux-nda-signed', '继续');
   await continueButton(page).click();
   await waitHeading(page, '签到成功');
+  await page.clock.fastForward('00:06');
+  await page.clock.runFor(300);
+  expect(await page.getByRole('heading', { level: 1, name: '签到成功' }).count()).toBe(1);
   expect(await page.getByText('需陪同 ESCORT REQUIRED').isVisible()).toBe(true);
   await check(page, 'kiosk-ux-done-badge', '完成');
   const code = await badgeCodeOnScreen(page);
   const stored = (await idbAll(page, 'visits')).find((v) => v.badgeCode === code);
   expect(typeof stored?.ndaSignature === 'string' && stored.ndaSignature.startsWith('data:image/png')).toBe(true);
   expect(stored?.ndaSignedAt).toBeTruthy();
-  await page.getByRole('button', { name: '完成', exact: true }).click();
+  // K15: the done screen goes back to welcome by itself after kioskDoneSeconds (12), not before.
+  await page.clock.fastForward('00:13');
+  await page.clock.runFor(300);
+  await waitHeading(page, '欢迎光临');
 
   // Walk-in: a mobile of an earlier (demo) visit brings the returning-visitor offer.
   const earlier = (await idbAll(page, 'visits')).find((v) => typeof v.phone === 'string' && /^\+861\d{10}$/.test(v.phone) && v.badgeCode !== code);

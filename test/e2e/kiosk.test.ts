@@ -120,6 +120,14 @@ describe('kiosk', () => {
     await page.keyboard.type('100003');
     await page.keyboard.press('Enter');
     await waitHeading(page, '请核对您的预约信息');
+    // Back to welcome and on to a walk-in: nothing of the appointment is carried over.
+    await page.getByRole('button', { name: '返回上一步' }).click();
+    await page.getByRole('button', { name: '返回上一步' }).click();
+    await waitHeading(page, '欢迎光临');
+    await page.getByRole('button', { name: '没有预约，登记来访' }).click();
+    await page.getByLabel('手机号码').fill('13300133000');
+    await continueButton(page).click();
+    expect(await page.getByLabel('姓名').inputValue()).toBe('');
     expect(h.pageErrors).toEqual([]);
   });
 
