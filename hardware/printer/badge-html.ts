@@ -21,7 +21,7 @@ export const BADGE_OVERFLOW_EXPRESSION = "document.body.getAttribute('data-overf
 
 const QR_CAPTION_DOTS = 60;
 const GAP_DOTS = 12;
-const PHOTO_HEIGHT_DOTS: Record<MediumId, number> = { ql62x100: 280, ql62: 200, dymo54x101: 260, cr80: 240 };
+const PHOTO_HEIGHT_DOTS: Record<MediumId, number> = { ql62x100: 240, ql62: 220, dymo54x101: 230, cr80: 240 };
 const NAME_MAX_PT: Record<MediumId, number> = { ql62x100: 48, ql62: 48, dymo54x101: 48, cr80: 36 };
 /** ux.md B2: Latin names shrink no further than 24 pt, then wrap. */
 export const NAME_MIN_PT = 24;

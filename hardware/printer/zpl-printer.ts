@@ -14,8 +14,9 @@ export interface ZplPrinterOptions extends ZplOptions {
 
 /**
  * Sends raw ZPL over TCP ("port 9100" printing). A Zebra acknowledges
- * nothing on this port, so "accepted" means the bytes were written and the
- * connection closed cleanly; a refused or silent port is offline/timeout.
+ * nothing on this port and need not close it, so "accepted" means every byte
+ * was handed to the connection; a refused port is offline, a connection that
+ * does not open or drain in time is a timeout.
  */
 export class ZplBadgePrinter {
   constructor(private readonly options: ZplPrinterOptions) {}
@@ -23,17 +24,23 @@ export class ZplBadgePrinter {
   send(zpl: string): Promise<void> {
     const { host, port = 9100, timeoutMs = 5_000 } = this.options;
     return new Promise((resolve, reject) => {
-      let failed: PrinterError | null = null;
+      let settled = false;
+      const settle = (error: PrinterError | null): void => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve();
+      };
       const socket = createConnection({ host, port });
+      // Idle timeout: before the label is sent it fails the job; after, it
+      // just closes a connection the printer left open.
       socket.setTimeout(timeoutMs, () => {
-        failed = new PrinterError('timeout', `no answer from ${host}:${port} in ${timeoutMs} ms`);
+        settle(new PrinterError('timeout', `no answer from ${host}:${port} in ${timeoutMs} ms`));
         socket.destroy();
       });
-      socket.once('connect', () => socket.end(zpl, 'utf8'));
-      socket.once('error', (err) => {
-        failed ??= fromSocketError(err);
-      });
-      socket.once('close', () => (failed ? reject(failed) : resolve()));
+      socket.once('connect', () => socket.end(zpl, 'utf8', () => settle(null)));
+      socket.on('error', (err) => settle(fromSocketError(err)));
+      socket.once('close', () => settle(new PrinterError('offline', `${host}:${port} closed before the label was sent`)));
     });
   }
 

@@ -73,9 +73,11 @@ export function waitForJob(queue: PrintQueue, id: string, done: (job: PrintJob) 
 }
 
 /** The PDF ippeveprinter kept for a job (named <job-id>-<job-name>.pdf, possibly in a per-printer subfolder). */
-export async function spooledPdf(spool: string, jobId: number): Promise<string> {
+export async function spooledPdf(spool: string, jobId: number, jobName = ''): Promise<string> {
   for (let i = 0; i < 100; i++) {
-    const found = findFile(spool, (f) => f.startsWith(`${jobId}-`) && f.endsWith('.pdf'));
+    // Job ids restart at 1 when the printer restarts, so the name (lower-cased
+    // by ippeveprinter) disambiguates.
+    const found = findFile(spool, (f) => f.startsWith(`${jobId}-`) && f.includes(jobName.toLowerCase()) && f.endsWith('.pdf'));
     if (found) return found;
     await new Promise((r) => setTimeout(r, 50));
   }
