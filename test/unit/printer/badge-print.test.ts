@@ -1,4 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumBadgeRenderer } from '../../../hardware/printer/chromium-renderer';
 import { IppBadgePrinter } from '../../../hardware/printer/ipp-printer';
@@ -81,6 +83,7 @@ describe('badge over IPP to ippeveprinter', () => {
         for (const w of others) expect(nameHeight, `name vs "${w.text}"`).toBeGreaterThan(w.height);
         // pdftotext boxes span ascent + descent: about 1.45 em for Noto Sans SC.
         if (c.tag === 'zh' && medium.widthMm === 62) expect(nameHeight / 1.45).toBeGreaterThanOrEqual(39.5);
+        if (mediumId !== 'cr80') expect(nameHeight / 1.45).toBeGreaterThanOrEqual(23.5);
 
         // B1: the 300 dpi bitmap is the whole medium (62 mm = 732.3 dots; Chromium's page
         // rounding and pdftoppm's ceiling give 733–734 px) and all ink stays inside the
@@ -94,6 +97,23 @@ describe('badge over IPP to ippeveprinter', () => {
         run('pdftoppm', ['-r', '300', '-png', '-singlefile', file, `${OUT}/${mediumId}-${c.tag}`]);
       }, 30_000);
     }
+  }
+
+  for (const name of ['张三', '王小明', '欧阳小明', '阿卜杜热合曼·买买提']) {
+    it(`B2: Chinese name "${name}" on 62 mm stock is whole, the largest text, 40–48 pt when it fits`, async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'badge-')), 'b2.pdf');
+      writeFileSync(file, await renderer.render(testBadge(name), 'ql62'));
+      expect(pdfPageMm(file).pages).toBe(1);
+      expect(run('pdftotext', [file, '-']).replace(/\s+/g, '')).toContain(name);
+      const boxes = words(file);
+      const nameBoxes = boxes.filter((w) => name.includes(w.text));
+      const size = Math.min(...nameBoxes.map((w) => w.height)) / 1.45;
+      for (const w of boxes.filter((b) => !name.includes(b.text))) expect(size * 1.45).toBeGreaterThan(w.height);
+      // Up to 4 characters fit at ≥ 40 pt (B2); longer names shrink, never below 24 pt.
+      if ([...name].length <= 4) expect(size).toBeGreaterThanOrEqual(39.5);
+      expect(size).toBeGreaterThanOrEqual(23.5);
+      expect(size).toBeLessThanOrEqual(48.5);
+    }, 30_000);
   }
 
   it('R-V6: no escort stripe when the visit needs no escort', async () => {
