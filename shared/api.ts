@@ -5,9 +5,13 @@
  * main side validates every payload against it before a service sees it.
  */
 import { z } from 'zod';
+import { ALL_ROLES, ROLES, emptyRequest, event, method, okResponse, type Role } from './api-core';
+import { CALL_EVENTS, CALL_METHODS } from './api/calls';
+import { CARD_EVENTS, CARD_METHODS } from './api/cards';
+import { PRINTING_EVENTS, PRINTING_METHODS } from './api/printing';
+import { SYNC_EVENTS, SYNC_METHODS } from './api/sync';
 
-export const ROLES = ['kiosk', 'console', 'cards'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const settingsSchema = z.object({
   companyName: z.string().min(1).max(80),
@@ -71,18 +75,9 @@ export const logEntrySchema = z.object({
   message: z.string().max(4000),
 });
 
-const empty = z.object({}).strict();
-const ok = z.object({ ok: z.literal(true) });
-
-function method<Req extends z.ZodType, Res extends z.ZodType>(
-  request: Req,
-  response: Res,
-  roles: readonly Role[],
-) {
-  return { request, response, roles };
-}
-
-const ALL: readonly Role[] = ROLES;
+const empty = emptyRequest;
+const ok = okResponse;
+const ALL = ALL_ROLES;
 
 /** Every call the renderer may make, with the window roles allowed to make it. */
 export const METHODS = {
@@ -91,6 +86,10 @@ export const METHODS = {
   'settings:get': method(empty, settingsSchema, ['console', 'cards']),
   'settings:update': method(settingsSchema.partial().strict(), settingsSchema, ['console']),
   'visits:notifyHost': method(hostNoticeSchema, hostNoticeResultSchema, ['kiosk', 'console']),
+  ...CALL_METHODS,
+  ...PRINTING_METHODS,
+  ...CARD_METHODS,
+  ...SYNC_METHODS,
 } as const;
 
 export type Channel = keyof typeof METHODS;
@@ -99,12 +98,13 @@ export type Response<C extends Channel> = z.output<(typeof METHODS)[C]['response
 
 /** Every event the main side pushes, with the roles that receive it. */
 export const EVENTS = {
-  'devices:status': { payload: z.array(deviceStatusSchema), roles: ALL },
-  'settings:changed': { payload: settingsSchema, roles: ALL },
-  'visits:hostNotified': {
-    payload: z.object({ visitId: z.string() }).extend(hostNoticeResultSchema.shape),
-    roles: ['console'] as readonly Role[],
-  },
+  'devices:status': event(z.array(deviceStatusSchema), ALL),
+  'settings:changed': event(settingsSchema, ALL),
+  'visits:hostNotified': event(z.object({ visitId: z.string() }).extend(hostNoticeResultSchema.shape), ['console']),
+  ...CALL_EVENTS,
+  ...PRINTING_EVENTS,
+  ...CARD_EVENTS,
+  ...SYNC_EVENTS,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

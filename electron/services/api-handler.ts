@@ -24,6 +24,9 @@ export type Handlers = {
   ) => Promise<Response<C>>;
 };
 
+/** The handlers of one feature's contract file (shared/api/*.ts). */
+export type HandlersFor<M> = { [C in keyof M & Channel]: Handlers[C] };
+
 type Listener = (event: EventName, payload: unknown) => void;
 
 /**

@@ -3,6 +3,11 @@ import { EventHub, createApiHandler, type ApiHandler, type Handlers } from './ap
 import { HostNotifier } from './host-notifier';
 import { log } from './log';
 import { SettingsStore } from './settings-store';
+import { createCallsHandlers } from './handlers/calls';
+import { createCardsHandlers } from './handlers/cards';
+import { createPrintingHandlers } from './handlers/printing';
+import { createSyncHandlers } from './handlers/sync';
+import type { ServiceContext } from './service-context';
 
 export interface DeskServicesOptions {
   dataDir: string;
@@ -33,6 +38,8 @@ export async function createDeskServices(opts: DeskServicesOptions): Promise<Des
   const settings = await SettingsStore.open(opts.dataDir);
   const events = new EventHub();
   const notifier = new HostNotifier(opts.dataDir);
+  const closers: (() => Promise<void> | void)[] = [];
+  const ctx: ServiceContext = { dataDir: opts.dataDir, settings, events, onClose: (fn) => closers.push(fn) };
 
   const handlers: Handlers = {
     'app:info': async (_req, ctx) => ({
@@ -59,7 +66,20 @@ export async function createDeskServices(opts: DeskServicesOptions): Promise<Des
       events.emit('visits:hostNotified', { visitId: notice.visitId, ...result });
       return result;
     },
+    ...createCallsHandlers(ctx),
+    ...createPrintingHandlers(ctx),
+    ...createCardsHandlers(ctx),
+    ...createSyncHandlers(ctx),
   };
 
-  return { handle: createApiHandler(handlers), events, settings, close: async () => undefined };
+  const close = async (): Promise<void> => {
+    for (const fn of closers.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        log.warn('a service failed to close', err);
+      }
+    }
+  };
+  return { handle: createApiHandler(handlers), events, settings, close };
 }

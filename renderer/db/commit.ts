@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../shared/domain/visit';
-import { db, type FrontdeskDb, type SyncedTable } from './schema';
+import { SYNCED_TABLES, db, type FrontdeskDb, type SyncedTable } from './schema';
 import { newId } from './ids';
 
 type RowOf<T extends SyncedTable> = FrontdeskDb[T] extends import('dexie').Table<infer R> ? R : never;
@@ -12,7 +12,7 @@ export interface Writer {
   audit(action: string, entity: string, entityId: string, detail?: string): Promise<void>;
 }
 
-const TABLES = ['visits', 'appointments', 'staff', 'watchlist', 'alerts', 'audit', 'outbox'] as const;
+const TABLES = [...SYNCED_TABLES, 'outbox'] as const;
 
 /**
  * Runs `work` in one read-write transaction over the synced tables and the

@@ -31,7 +31,18 @@ export interface VisitRow extends Visit {
   day: string;
 }
 
-export const SYNCED_TABLES = ['visits', 'appointments', 'staff', 'watchlist', 'alerts', 'audit'] as const;
+/** Tables whose changes go through commit() and the outbox. One per line: features add theirs. */
+export const SYNCED_TABLES = [
+  'visits',
+  'appointments',
+  'staff',
+  'watchlist',
+  'alerts',
+  'audit',
+  // switchboard (calls, messages)
+  // passes and badge printing
+  // cards
+] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 export class FrontdeskDb extends Dexie {
@@ -56,6 +67,13 @@ export class FrontdeskDb extends Dexie {
       audit: 'id, at, entity, entityId',
       outbox: '++seq, &mutationId, table',
       meta: 'key',
+    });
+    // v2, not yet released: each feature adds its tables on its own lines.
+    this.version(2).stores({
+      // switchboard (calls, messages)
+      // passes and badge printing
+      // cards
+      // sync
     });
   }
 }
