@@ -6,6 +6,10 @@ import { HubError } from './errors';
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
+  return parseBody(await readBody(req), schema);
+}
+
+export async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -20,6 +24,10 @@ export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema
   } catch {
     throw new HubError('validation', 'The body is not JSON');
   }
+  return body;
+}
+
+export function parseBody<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -28,9 +36,21 @@ export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema
   return parsed.data;
 }
 
+/**
+ * The renderer (app:// origin, or browser mode on another port) calls the hub
+ * cross-origin. Any origin may call: access rides on bearer tokens, which a
+ * browser never attaches by itself, so there is nothing for CSRF to steal.
+ */
+export const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+} as const;
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS_HEADERS });
   res.end(text);
 }
 

@@ -21,7 +21,7 @@ import { log } from '../services/log';
 import { HubAuth, type Principal } from './auth';
 import { EpochMark, currentSeq, readEpoch, startEpoch } from './epoch';
 import { HubError } from './errors';
-import { bearer, readJson, sendJson } from './http';
+import { CORS_HEADERS, bearer, parseBody, readBody, readJson, sendJson } from './http';
 import { migrate } from './migrations';
 import { nextNumber } from './numbers';
 import { pullChanges } from './pull';
@@ -40,6 +40,8 @@ export interface HubOptions {
   beforeCommit?: PushContext['beforeCommit'];
   /** Start under a new epoch (the database was restored from a backup). */
   restored?: boolean;
+  /** Creates the `admin` user with this password if there is none yet (first start). */
+  adminPassword?: string;
   /** Schema version this hub speaks (tests pretend to be newer). */
   schemaVersion?: number;
 }
@@ -55,6 +57,7 @@ export interface Hub {
 }
 
 const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+const versionOnly = z.object({ schemaVersion: z.number().int() });
 const newUserSchema = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(8).max(256),
@@ -72,6 +75,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let epoch = await startEpoch(store, mark, opts.restored ?? false);
   const clock = new HybridClock('hub', now);
   const auth = new HubAuth(store, { now, userTokenTtlMs: 12 * 3600_000, pairingCodeTtlMs: 10 * 60_000 });
+  if (opts.adminPassword) {
+    // Before listening, so nobody can log in (or fail to) before the admin exists.
+    const existing = await store.query(`SELECT 1 FROM users WHERE username = 'admin'`);
+    if (existing.length === 0) await auth.createUser({ username: 'admin', password: opts.adminPassword, role: 'admin' });
+  }
   const ctx: PushContext = {
     now,
     clock,
@@ -81,9 +89,12 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}),
   };
 
-  const checkVersion = (v: number): void => {
+  // Checked before the body's shape: an old client whose messages no longer parse still learns to update.
+  const checkVersion = (body: unknown): unknown => {
+    const v = versionOnly.safeParse(body).data?.schemaVersion ?? 0;
     if (v < schemaVersion) throw new HubError('clientUpdateRequired', 'Update this app to keep syncing; your changes are kept', { hubSchemaVersion: schemaVersion });
     if (v > schemaVersion) throw new HubError('hubUpdateRequired', 'The hub is older than this app; update the hub', { hubSchemaVersion: schemaVersion });
+    return body;
   };
   const requireConsole = (p: Principal): void => {
     if (!(CONSOLE_ROLES as readonly string[]).includes(p.role)) throw new HubError('forbidden', 'Console users only');
@@ -124,8 +135,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const p = await auth.authenticate(bearer(req));
       // Another hub on this database may have rotated the epoch (restore): never serve a stale one.
       epoch = await readEpoch(store);
-      const body = await readJson(req, pushRequestSchema);
-      checkVersion(body.schemaVersion);
+      const body = parseBody(checkVersion(await readBody(req)), pushRequestSchema);
       const res = await pushBatch(store, ctx, p, body);
       // Keep the high-water mark current, so a restore from an older backup is noticed at next start.
       if (mark) await mark.save(epoch, await currentSeq(store));
@@ -134,8 +144,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     'POST /v1/sync/pull': async (req) => {
       const p = await auth.authenticate(bearer(req));
       epoch = await readEpoch(store);
-      const body = await readJson(req, pullRequestSchema);
-      checkVersion(body.schemaVersion);
+      const body = parseBody(checkVersion(await readBody(req)), pullRequestSchema);
       return pullChanges(store, { now, clock, epoch: () => epoch }, p, body);
     },
     'POST /v1/numbers': async (req) => {
@@ -148,6 +157,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
     const route = routes[`${req.method ?? 'GET'} ${path}`];
     try {
       if (!route) throw new HubError('notFound', `No such endpoint: ${path}`);

@@ -20,12 +20,8 @@ async function main(): Promise<void> {
     host: config.host,
     stateDir: hubStateDir(config),
     restored: process.argv.includes('--restored'),
+    ...(process.env.HUB_ADMIN_PASSWORD ? { adminPassword: process.env.HUB_ADMIN_PASSWORD } : {}),
   });
-  const adminPassword = process.env.HUB_ADMIN_PASSWORD;
-  if (adminPassword) {
-    const existing = await store.query(`SELECT 1 FROM users WHERE username = 'admin'`);
-    if (existing.length === 0) await hub.auth.createUser({ username: 'admin', password: adminPassword, role: 'admin' });
-  }
   const gc = setInterval(() => {
     collectTombstones(store, new Date(Date.now() - TOMBSTONE_RETENTION_MS).toISOString())
       .then((n) => n > 0 && log.info(`hub: collected ${n} tombstones`))

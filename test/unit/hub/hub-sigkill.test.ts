@@ -16,7 +16,10 @@ import { TestOutbox, call, visit } from './fixtures';
 import { startPgServer, type PgServer } from './pg-server';
 
 let server: PgServer | null = null;
+const children: ChildProcess[] = [];
 afterAll(async () => {
+  // Whatever happened in the test, no hub process outlives it.
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await server?.stop();
 });
 
@@ -38,6 +41,7 @@ async function startHubProcess(env: Record<string, string>): Promise<{ child: Ch
     env: { ...process.env, ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1' },
     stdio: 'ignore',
   });
+  children.push(child);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i += 1) {
     const up = await fetch(`${url}/v1/health`).then((r) => r.ok, () => false);
@@ -53,10 +57,12 @@ describe('hub killed mid-push (PostgreSQL)', () => {
     server = await startPgServer();
     const databaseUrl = await server.createDatabase('sigkill');
     const dataDir = await mkdtemp(join(tmpdir(), 'hub-sigkill-'));
+    let db: pg.Client | null = null;
     const env = { DATABASE_URL: databaseUrl, FRONTDESK_DATA_DIR: dataDir, HUB_ADMIN_PASSWORD: 'admin-pw' };
     try {
       let hub = await startHubProcess(env);
       const login = await call<{ token: string }>(hub.url, '/v1/login', { username: 'admin', password: 'admin-pw' });
+      expect(login.status).toBe(200);
       const token = login.body.token;
       const o = new TestOutbox('killed');
       const photo = `data:image/jpeg;base64,${'A'.repeat(20_000)}`;
@@ -66,9 +72,11 @@ describe('hub killed mid-push (PostgreSQL)', () => {
       hub.child.kill('SIGKILL');
       const fate = await inFlight;
 
-      const db = new pg.Client({ connectionString: databaseUrl });
+      db = new pg.Client({ connectionString: databaseUrl });
+      db.on('error', () => undefined);
       await db.connect();
-      const count = async (sql: string): Promise<number> => Number((await db.query<{ n: string }>(sql)).rows[0]?.n);
+      const client = db;
+      const count = async (sql: string): Promise<number> => Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
       const partial = await count('SELECT count(*)::text AS n FROM records');
       // All or nothing: the transaction either committed before the kill or left no trace.
       expect([0, 500]).toContain(partial);
@@ -83,10 +91,10 @@ describe('hub killed mid-push (PostgreSQL)', () => {
       expect(await count('SELECT count(*)::text AS n FROM records')).toBe(500);
       expect(await count('SELECT count(*)::text AS n FROM changes')).toBe(500);
       expect(await count(`SELECT count(DISTINCT mutation_id)::text AS n FROM changes`)).toBe(500);
-      await db.end();
       hub.child.kill('SIGTERM');
       expect(['answered', 'lost']).toContain(fate);
     } finally {
+      await db?.end();
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 120_000);

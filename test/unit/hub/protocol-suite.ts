@@ -163,10 +163,20 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       expect(empty.body).toMatchObject({ changes: [], hasMore: false, nextCursor: paged.cursor, reset: false });
     });
 
+    it('R-X1 the renderer may call cross-origin (CORS preflight), with bearer tokens only', async () => {
+      const pre = await fetch(`${s.hub.url}/v1/sync/push`, { method: 'OPTIONS', headers: { origin: 'app://frontdesk' } });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-headers')).toContain('authorization');
+      const health = await fetch(`${s.hub.url}/v1/health`);
+      expect(health.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
     it('R-X1 schema version: an older client is told to update (426), a newer one that the hub is old', async () => {
       const o = new TestOutbox(uid('c'));
       const old = await call(s.hub.url, '/v1/sync/push', { ...o.push([]), schemaVersion: 0 }, desk);
       expect(old).toMatchObject({ status: 426, body: { code: 'clientUpdateRequired', hubSchemaVersion: 1 } });
+      const oldShape = await call(s.hub.url, '/v1/sync/push', { schemaVersion: 0, changes: 'an older message shape' }, desk);
+      expect(oldShape).toMatchObject({ status: 426, body: { code: 'clientUpdateRequired' } });
       const newer = await call(s.hub.url, '/v1/sync/pull', { ...o.pull(0, null), schemaVersion: 99 }, desk);
       expect(newer).toMatchObject({ status: 409, body: { code: 'hubUpdateRequired' } });
     });
