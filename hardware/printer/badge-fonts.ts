@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
  */
 
 const WEIGHTS = [400, 700] as const;
-type Weight = (typeof WEIGHTS)[number];
+export type Weight = (typeof WEIGHTS)[number];
 
 interface FontChunk {
   readonly weight: Weight;
@@ -72,12 +72,24 @@ function covers(chunk: FontChunk, codePoints: ReadonlySet<number>): boolean {
   return false;
 }
 
-/** CSS @font-face rules covering every character of `text` in both weights. */
-export function badgeFontFaces(text: string): string {
+function codePointsOf(text: string): Set<number> {
   const codePoints = new Set<number>();
   for (const ch of text) codePoints.add(ch.codePointAt(0) ?? 0);
+  return codePoints;
+}
+
+/**
+ * CSS @font-face rules covering the text set in each weight. The caller
+ * passes per weight the text drawn in it; bold covers everything as a safety
+ * net (a glyph missing there would fall back to an installed font).
+ */
+export function badgeFontFaces(text: Readonly<Record<Weight, string>>): string {
+  const needed: Record<Weight, Set<number>> = {
+    400: codePointsOf(text[400]),
+    700: codePointsOf(text[400] + text[700]),
+  };
   return loadChunks()
-    .filter((chunk) => covers(chunk, codePoints))
+    .filter((chunk) => covers(chunk, needed[chunk.weight]))
     .map(
       (chunk) =>
         `@font-face{font-family:'Noto Sans SC';font-style:normal;font-weight:${chunk.weight};` +

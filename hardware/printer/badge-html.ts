@@ -181,7 +181,11 @@ export async function badgeHtml(badge: BadgeData, mediumId: MediumId, options: B
     'name-floor': medium.id === 'cr80' ? CARD_NAME_FLOOR_PT : NAME_MIN_PT,
   };
   const markup: Record<string, string> = {
-    fonts: badgeFontFaces(Object.values(text).join('') + '0123456789-: ·'),
+    // Regular weight only where badge.css sets it: host line, time of issue, pass label.
+    fonts: badgeFontFaces({
+      400: `${badge.hostLabel} ${badge.host} ${badge.issued} ${badge.passLabel} 0123456789-:·`,
+      700: `${Object.values(text).join('')} 0123456789-:·`,
+    }),
     css: `${css}\n@page{size:${medium.widthMm}mm ${medium.heightMm}mm;margin:0}`,
     vars: Object.entries(vars)
       .map(([k, v]) => `--${k}:${v}`)
