@@ -26,7 +26,7 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
-  const server = await startWebServer({ port: 0, dataDir, rendererDir: resolve('dist/renderer'), version: 'test' });
+  const server = await startWebServer({ port: 0, dataDir, rendererDir: process.env.FRONTDESK_TEST_RENDERER_DIR ?? resolve('dist/renderer'), version: 'test' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
