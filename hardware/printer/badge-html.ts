@@ -64,6 +64,18 @@ export interface BadgeLayout {
   readonly holeTopH: number;
 }
 
+/**
+ * Chromium's print layout rounds box positions to CSS-pixel fractions, so a
+ * QR placed at an arbitrary dot can land part of a dot off (seen on CR80:
+ * 29-dot finder runs for 28). Whole CSS pixels (1/96 in) and whole dots
+ * (1/300 in) coincide every 25 dots; starting the QR there keeps every module
+ * edge on a dot edge (checked by the B5 test on the 300 dpi bitmap).
+ */
+const SNAP_DOTS = 25;
+function snapDown(dots: number): number {
+  return Math.floor(dots / SNAP_DOTS) * SNAP_DOTS;
+}
+
 /** Width of the code caption under the QR: bold 11 pt Latin, ~0.7 em per character with tracking. */
 function captionDots(code: string): number {
   return Math.ceil(code.length * 0.7 * 46);
@@ -94,8 +106,8 @@ export function badgeLayout(medium: Medium, qrModules: number, withPhoto: boolea
     photoTop: landscape ? top : bottom - photoH,
     photoW,
     photoH,
-    qrLeft: left + width - qrSize,
-    qrTop: bottom - QR_CAPTION_DOTS - qrSize,
+    qrLeft: snapDown(left + width - qrSize),
+    qrTop: snapDown(bottom - QR_CAPTION_DOTS - qrSize),
     qrSize,
     qrModules,
     holeQrW,
@@ -104,6 +116,38 @@ export function badgeLayout(medium: Medium, qrModules: number, withPhoto: boolea
     holeTopW: landscape ? holePhotoW : 0,
     holeTopH: landscape && withPhoto ? photoH + GAP_DOTS : 0,
   };
+}
+
+const QUIET_ZONE_MODULES = 4;
+
+/**
+ * The QR as filled squares, one rectangle per horizontal run of dark modules,
+ * with the ≥ 4-module quiet zone of ux.md B5 drawn white. Not qrcode's own
+ * SVG: that draws 1-unit strokes centred on half-module lines, which poppler
+ * and printer RIPs stroke-adjust to whole pixels, leaving white hairlines
+ * through the code at 4 dots per module.
+ */
+export function qrSvg(code: string): { svg: string; modules: number } {
+  const qr = QRCode.create(code, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const total = size + 2 * QUIET_ZONE_MODULES;
+  let path = '';
+  for (let y = 0; y < size; y++) {
+    let x = 0;
+    while (x < size) {
+      if (!qr.modules.get(y, x)) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < size && qr.modules.get(y, x)) x++;
+      path += `M${start + QUIET_ZONE_MODULES} ${y + QUIET_ZONE_MODULES}h${x - start}v1h${start - x}z`;
+    }
+  }
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges">` +
+    `<rect width="${total}" height="${total}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`;
+  return { svg, modules: total };
 }
 
 export interface BadgeHtmlOptions {
@@ -127,9 +171,7 @@ export async function badgeHtml(badge: BadgeData, mediumId: MediumId, options: B
   const medium = MEDIA[mediumId];
   const { html, css } = loadTemplate(options.assetsDir ?? DEFAULT_ASSETS);
   const photo = badge.photo !== null && SAFE_PHOTO.test(badge.photo) ? badge.photo : null;
-  // margin 4 = the ≥ 4-module quiet zone of ux.md B5, drawn white inside the SVG.
-  const qrModules = QRCode.create(badge.badgeCode, { errorCorrectionLevel: 'M' }).modules.size + 8;
-  const qr = await QRCode.toString(badge.badgeCode, { type: 'svg', margin: 4, errorCorrectionLevel: 'M' });
+  const { svg: qr, modules: qrModules } = qrSvg(badge.badgeCode);
   const layout = badgeLayout(medium, qrModules, photo !== null, badge.badgeCode);
 
   const text: Record<string, string> = {

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeLayout } from '../../../hardware/printer/badge-html';
 import { ChromiumBadgeRenderer } from '../../../hardware/printer/chromium-renderer';
 import { IppBadgePrinter } from '../../../hardware/printer/ipp-printer';
 import { MEDIA, MEDIUM_IDS, printableLeftDots } from '../../../hardware/printer/media';
@@ -94,6 +95,18 @@ describe('badge over IPP to ippeveprinter', () => {
         const band = printableLeftDots(medium);
         expect(ink.left).toBeGreaterThanOrEqual(band - 1);
         expect(ink.right).toBeLessThanOrEqual(band + medium.printableWidthDots + 1);
+
+        // B5: the QR lands on whole dots: after the 4-module quiet zone the finder
+        // pattern's top edge is a solid run of exactly 7 modules × whole dots.
+        const layout = badgeLayout(medium, 21 + 8, c.photo !== null, badge.badgeCode);
+        const m = medium.qrModuleDots;
+        const y = layout.qrTop + 4 * m + Math.floor(m / 2);
+        const row = bitmap.pixels.subarray(y * bitmap.width, (y + 1) * bitmap.width);
+        const x0 = layout.qrLeft + 4 * m;
+        for (let x = layout.qrLeft; x < x0 - 1; x++) expect(row[x], `quiet zone at x=${x}`).toBeGreaterThan(200);
+        let finder = 0;
+        while ((row[x0 + finder] ?? 255) < 128) finder++;
+        expect(Math.abs(finder - 7 * m)).toBeLessThanOrEqual(1);
         run('pdftoppm', ['-r', '300', '-png', '-singlefile', file, `${OUT}/${mediumId}-${c.tag}`]);
       }, 30_000);
     }
