@@ -47,11 +47,18 @@ export function denyMutation(p: Principal, m: Mutation, current: StoredRow | nul
   return null;
 }
 
-/** The row as this caller may see it, or null when it may not see it at all. */
+/**
+ * The row as this caller may see it, or null when it may not see it at all.
+ * A `today` row that changed to another day is sent as a bare tombstone, so a
+ * kiosk drops a rescheduled appointment (and the visitor's details with it).
+ */
 export function visibleRow(p: Principal, row: RowChange, nowMs: number): RowChange | null {
   const scope = scopeOf(p, row.table);
   if (scope.read === 'none') return null;
-  if (scope.read === 'today' && row.deletedHlc === null && !isToday(row.fields.expectedAt, nowMs)) return null;
+  if (scope.read === 'today' && row.deletedHlc === null && !isToday(row.fields.expectedAt, nowMs)) {
+    const newest = Object.values(row.fieldHlc).reduce((a, b) => (b > a ? b : a), '');
+    return newest === '' ? null : { ...row, fields: {}, fieldHlc: {}, deletedHlc: newest };
+  }
   if (!scope.hidden || scope.hidden.length === 0) return row;
   const hidden = new Set(scope.hidden);
   const strip = <V>(o: Record<string, V>): Record<string, V> => Object.fromEntries(Object.entries(o).filter(([k]) => !hidden.has(k)));

@@ -171,6 +171,36 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       expect(health.headers.get('access-control-allow-origin')).toBe('*');
     });
 
+    it('R-S1 equal wall clocks: the node id decides, the same on every replica', async () => {
+      // Ahead of the row's creation (within the hub's drift allowance), the same for both.
+      const wall = Date.now() + 5000;
+      const a = new TestOutbox(uid('a'), () => wall);
+      const b = new TestOutbox(uid('b'), () => wall);
+      const creator = new TestOutbox(uid('c'));
+      const k = uid('v');
+      await push(desk, creator.push([creator.put('visits', k, visit(k))]));
+      const ma = a.put('visits', k, { purpose: 'from a' });
+      const mb = b.put('visits', k, { purpose: 'from b' });
+      expect(ma.hlc.slice(0, 21)).toBe(mb.hlc.slice(0, 21));
+      await push(desk, b.push([mb]));
+      await push(desk, a.push([ma]));
+      const winner = ma.hlc > mb.hlc ? 'from a' : 'from b';
+      const { rows } = await pullAll(s.hub, desk, a);
+      expect(rows.find((r) => r.key === k)?.fields.purpose).toBe(winner);
+    });
+
+    it('R-S1 field-level merge over the wire: an offline edit of one field and an online edit of another both survive', async () => {
+      const a = new TestOutbox(uid('a'));
+      const b = new TestOutbox(uid('b'));
+      const k = uid('v');
+      await push(desk, a.push([a.put('visits', k, visit(k))]));
+      const offline = a.put('visits', k, { purpose: 'offline edit' });
+      await push(desk, b.push([b.put('visits', k, { company: 'online edit' })]));
+      await push(desk, a.push([offline]));
+      const { rows } = await pullAll(s.hub, desk, b);
+      expect(rows.find((r) => r.key === k)?.fields).toMatchObject({ purpose: 'offline edit', company: 'online edit' });
+    });
+
     it('R-X1 schema version: an older client is told to update (426), a newer one that the hub is old', async () => {
       const o = new TestOutbox(uid('c'));
       const old = await call(s.hub.url, '/v1/sync/push', { ...o.push([]), schemaVersion: 0 }, desk);
@@ -202,7 +232,8 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
         expect(staffRow?.fieldHlc).not.toHaveProperty(f);
       }
       expect(rows.some((r) => r.key === today)).toBe(true);
-      expect(rows.some((r) => r.key === tomorrow)).toBe(false);
+      // Another day's appointment reaches a kiosk only as a bare tombstone: no name, no phone.
+      expect(rows.filter((r) => r.key === tomorrow)).toEqual([expect.objectContaining({ fields: {}, fieldHlc: {}, deletedHlc: expect.any(String) })]);
       expect(rows.some((r) => r.table === 'visits' || r.table === 'watchlist' || r.table === 'audit')).toBe(false);
 
       const own = uid('v');
