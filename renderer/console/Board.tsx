@@ -65,6 +65,18 @@ export function Board(): React.JSX.Element {
           aria-keyshortcuts="Control+K"
           spellCheck={false}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // R-V8 at the desk: a badge scanner types the code plus Enter into this box.
+            if (e.key !== 'Enter') return;
+            const code = query.normalize('NFKC').trim().toUpperCase();
+            const visit = data?.onSite.find((v) => v.state === 'onSite' && v.badgeCode === code);
+            if (visit) {
+              // Without this the same Enter reaches the dialog's form and submits it at once.
+              e.preventDefault();
+              setPending({ kind: 'signOut', visit });
+              setQuery('');
+            }
+          }}
         />
         <button type="button" className="btn primary" aria-keyshortcuts="F2" onClick={() => setSignInOpen(true)}>
           {t('console.board.deskSignIn')} <kbd>F2</kbd>
