@@ -1,3 +1,107 @@
-/** Badge printing and the print queue (issue: badges and passes). Filled in by that feature. */
-export const PRINTING_METHODS = {} as const;
-export const PRINTING_EVENTS = {} as const;
+/**
+ * Badge printing (R-V6, R-X3, ux.md K4/K14/B1–B6). The main side owns the
+ * print queue and the printer; the renderer asks for a badge and returns at
+ * once (nothing blocks the sign-in), then follows the job by its events.
+ */
+import { z } from 'zod';
+import { event, method } from '../api-core';
+import { VISIT_CATEGORIES } from '../domain/visit';
+
+/** Kept in step with hardware/printer/media.ts MEDIUM_IDS (a unit test checks). */
+export const BADGE_MEDIA = ['ql62x100', 'ql62', 'dymo54x101', 'cr80'] as const;
+export const PRINT_JOB_STATES = ['queued', 'printing', 'done', 'failed'] as const;
+/** Kept in step with hardware/printer/errors.ts PRINTER_ERROR_CODES. */
+export const PRINT_ERROR_CODES = ['offline', 'mediaEmpty', 'rejected', 'timeout', 'render'] as const;
+export type PrintErrorCode = (typeof PRINT_ERROR_CODES)[number];
+
+const isoTime = z.iso.datetime({ offset: true });
+
+/** The visit fields a badge shows; the main side words and lays them out. */
+export const badgeRequestSchema = z
+  .object({
+    visitId: z.string().min(1).max(64),
+    name: z.string().min(1).max(64),
+    company: z.string().max(128),
+    hostName: z.string().max(64),
+    hostDept: z.string().max(64),
+    category: z.enum(VISIT_CATEGORIES),
+    escortRequired: z.boolean(),
+    badgeCode: z.string().min(1).max(32),
+    signedInAt: isoTime.nullable(),
+    expectedEnd: isoTime.nullable(),
+    createdAt: isoTime,
+    /** Data URL; the template refuses anything but an image. */
+    photo: z.string().max(2_000_000).nullable(),
+    /** Machine-room pass number when one is issued (R-P1, ux.md B4). */
+    passNumber: z.string().max(16).nullable(),
+    /** Who asked: "kiosk" or the desk operator (the console's reprint). */
+    requestedBy: z.string().min(1).max(64),
+  })
+  .strict();
+export type BadgeRequest = z.infer<typeof badgeRequestSchema>;
+
+export const printJobSchema = z.object({
+  id: z.string(),
+  visitId: z.string(),
+  visitorName: z.string(),
+  badgeCode: z.string(),
+  passNumber: z.string().nullable(),
+  medium: z.enum(BADGE_MEDIA),
+  state: z.enum(PRINT_JOB_STATES),
+  attempts: z.number().int().nonnegative(),
+  /** The code the UI translates; the message is the English fallback. */
+  error: z.object({ code: z.enum(PRINT_ERROR_CODES), message: z.string() }).nullable(),
+  /** When the queue will try again by itself; null when it waits for a reprint. */
+  retryAt: isoTime.nullable(),
+  /** Where the PDF went: a file in dataDir/badges for the simulated printer, else the printer. */
+  destination: z.string(),
+  requestedBy: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type PrintJobView = z.infer<typeof printJobSchema>;
+
+export const PRINTER_OUTPUTS = ['pdfOnly', 'ipp', 'zpl'] as const;
+export const printingSettingsSchema = z
+  .object({
+    /** pdfOnly: the simulated printer, PDFs into dataDir/badges (demo mode). */
+    output: z.enum(PRINTER_OUTPUTS),
+    ippUri: z.string().max(300).regex(/^$|^ipps?:\/\//, 'an ipp:// or ipps:// address'),
+    zplHost: z.string().max(200),
+    zplPort: z.number().int().min(1).max(65535),
+    medium: z.enum(BADGE_MEDIA),
+  })
+  .strict();
+export type PrintingSettings = z.infer<typeof printingSettingsSchema>;
+
+/**
+ * The badge printer's entry of `devices:status`. Same shape as shared/api.ts
+ * deviceStatusSchema, declared here because api.ts imports this file (a cycle
+ * would leave that schema undefined while this one is built).
+ */
+export const printerStatusSchema = z.object({
+  kind: z.literal('badgePrinter'),
+  state: z.enum(['absent', 'simulated', 'connected', 'disconnected']),
+  /** '' when fine, else the PrintErrorCode that explains it (offline, mediaEmpty). */
+  detail: z.string(),
+});
+
+export const discoveredQueueSchema = z.object({ name: z.string(), uri: z.string() });
+
+export const PRINTING_METHODS = {
+  /** Queues a badge and returns the job id at once. */
+  'printing:printBadge': method(badgeRequestSchema, z.object({ jobId: z.string() }), ['kiosk', 'console']),
+  /** Recent jobs, newest first. The kiosk reads only its own job's state. */
+  'printing:jobs': method(z.object({ limit: z.number().int().min(1).max(500) }).strict(), z.array(printJobSchema), ['kiosk', 'console']),
+  /** Console reprint of a failed job: it goes back to the queue now. */
+  'printing:retry': method(z.object({ jobId: z.string().min(1).max(64) }).strict(), printJobSchema, ['console']),
+  'printing:status': method(z.object({}).strict(), printerStatusSchema, ['kiosk', 'console']),
+  'printing:getSettings': method(z.object({}).strict(), printingSettingsSchema, ['console']),
+  'printing:updateSettings': method(printingSettingsSchema, printingSettingsSchema, ['console']),
+  /** Local CUPS queues (`lpstat`); `note` says why the list is empty when CUPS is absent. */
+  'printing:discover': method(z.object({}).strict(), z.object({ queues: z.array(discoveredQueueSchema), note: z.string() }), ['console']),
+} as const;
+
+export const PRINTING_EVENTS = {
+  'printing:jobChanged': event(printJobSchema, ['kiosk', 'console']),
+} as const;
