@@ -15,7 +15,9 @@ import { SmdrError } from './errors';
  *   pbxId and offset — is stable across restarts and replays.
  * - A last line cut by a crash is kept (as a damaged entry whose bytes are the
  *   journal text itself, which parses as unrecognized) and sealed with a
- *   newline so later appends cannot glue onto it.
+ *   newline so later appends cannot glue onto it. It takes the sequence number
+ *   after the entry before it, so sequences stay strictly increasing and a
+ *   reader catching up "after seq n" sees it exactly once.
  */
 export interface JournalEntry {
   id: string;
@@ -75,7 +77,7 @@ export class SmdrJournal {
     } catch (cause) {
       throw new SmdrError('smdr.journalIo', `Cannot open SMDR journal ${this.path}`, { cause });
     }
-    for (const e of entries) if (!e.damaged) this.nextSeq = Math.max(this.nextSeq, e.seq + 1);
+    for (const e of entries) this.nextSeq = Math.max(this.nextSeq, e.seq + 1);
     return entries;
   }
 
@@ -114,17 +116,22 @@ export class SmdrJournal {
     this.endsWithNewline = data.length === 0 || data.at(-1) === 0x0a;
     const out: JournalEntry[] = [];
     let offset = 0;
+    let lastSeq = 0;
     while (offset < data.length) {
       const nl = data.indexOf(0x0a, offset);
       const end = nl === -1 ? data.length : nl;
       const raw = data.subarray(offset, end);
-      if (raw.length > 0) out.push(this.entryOf(raw, offset));
+      if (raw.length > 0) {
+        const entry = this.entryOf(raw, offset, lastSeq + 1);
+        lastSeq = entry.seq;
+        out.push(entry);
+      }
       offset = end + 1;
     }
     return out;
   }
 
-  private entryOf(raw: Buffer, offset: number): JournalEntry {
+  private entryOf(raw: Buffer, offset: number, damagedSeq: number): JournalEntry {
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw.toString('utf8'));
@@ -137,6 +144,6 @@ export class SmdrJournal {
       return { id, seq: parsed.seq, offset, receivedAt: at, pbxId: parsed.pbx, bytes: Buffer.from(parsed.b64, 'base64'), damaged: false };
     }
     // Kept, not dropped: its text goes on as a line nothing will recognize.
-    return { id, seq: 0, offset, receivedAt: this.clock(), pbxId: this.pbxId, bytes: Buffer.from(raw), damaged: true };
+    return { id, seq: damagedSeq, offset, receivedAt: this.clock(), pbxId: this.pbxId, bytes: Buffer.from(raw), damaged: true };
   }
 }

@@ -11,16 +11,21 @@ export interface SmdrSerialSettings {
   stopBits?: 1 | 1.5 | 2;
   /** Hardware flow control (RTS/CTS). */
   rtscts?: boolean;
+  /** Software flow control (XON/XOFF), both directions. */
+  xonxoff?: boolean;
 }
 
 export interface SmdrSerialHandlers {
   onLine: (line: LoggedLine) => void;
   onError: (error: SmdrError) => void;
+  /** The port closed after a successful open (unplugged, PBX gone, or `close()`). */
+  onClosed?: () => void;
 }
 
 /**
- * Reads SMDR from a serial port into an SmdrLink. Reconnection with back-off is
- * not here yet: on close the partial line is journaled and the source stops.
+ * Reads SMDR from a serial port into an SmdrLink. On close the partial line is
+ * journaled and `onClosed` tells the owner, which reconnects with back-off
+ * (electron/services/pbx); one source object is one open attempt.
  */
 export class SmdrSerialSource {
   private port: SerialPort | null = null;
@@ -42,6 +47,8 @@ export class SmdrSerialSource {
           parity: s.parity ?? 'none',
           stopBits: s.stopBits ?? 1,
           rtscts: s.rtscts ?? false,
+          xon: s.xonxoff ?? false,
+          xoff: s.xonxoff ?? false,
         },
         (err) => {
           if (err) reject(new SmdrError('smdr.serial', `Cannot open ${s.path}: ${err.message}`, { cause: err }));
@@ -50,7 +57,10 @@ export class SmdrSerialSource {
       );
       this.port = port;
       port.on('data', (chunk: Buffer) => this.deliver(() => this.link.receive(chunk)));
-      port.on('close', () => this.deliver(() => this.link.end()));
+      port.on('close', () => {
+        this.deliver(() => this.link.end());
+        this.handlers.onClosed?.();
+      });
       port.on('error', (err: Error) => this.handlers.onError(new SmdrError('smdr.serial', `${s.path}: ${err.message}`, { cause: err })));
     });
   }

@@ -1,3 +1,5 @@
+import { AutoFormat } from './auto-format';
+import { decodeLine } from './decode';
 import type { SmdrCharset } from './decode';
 import type { ParseContext, SmdrFormat } from './formats/types';
 import type { JournalEntry, SmdrJournal } from './journal';
@@ -14,47 +16,75 @@ export interface LoggedLine {
 
 export interface SmdrLinkOptions {
   journal: SmdrJournal;
-  format: SmdrFormat;
+  /** A fixed format, or `auto` to detect it from the first lines (see AutoFormat). */
+  format: SmdrFormat | 'auto';
   dateOrder: ParseContext['dateOrder'];
   /** Site override of the format's charset (e.g. GBK names on a Panasonic). */
   charset?: SmdrCharset;
   framer?: LineFramerOptions;
 }
 
+export const UNDETECTED_REASON = 'no known SMDR format matches the first lines; choose the format in settings';
+
 /**
  * The transport-free core of a PBX link: bytes in, journaled and parsed lines
  * out. Order per line is fixed: frame → append + fsync → parse, so a line is
  * durable before anyone sees it, and a crash between append and parse is
- * repaired by the replay in `start`.
+ * repaired by the replay in `start`. With `auto`, a line may come out of a
+ * later call than the one that journaled it (held until the format is known),
+ * but always exactly once and in journal order.
  */
 export class SmdrLink {
   private readonly framer: LineFramer;
+  private readonly auto: AutoFormat | null;
 
   constructor(private readonly options: SmdrLinkOptions) {
     this.framer = new LineFramer(options.framer);
+    this.auto = options.format === 'auto' ? new AutoFormat() : null;
+  }
+
+  /** The format lines are parsed with: the fixed one, the detected one, or null while undetected. */
+  get format(): SmdrFormat | null {
+    return this.auto === null ? (this.options.format === 'auto' ? null : this.options.format) : this.auto.format;
+  }
+
+  /** Lines journaled but held back until auto-detection decides. */
+  get heldCount(): number {
+    return this.auto?.heldCount ?? 0;
   }
 
   /** Opens the journal and re-parses everything already in it (same ids as before). */
   start(): LoggedLine[] {
-    return this.options.journal.open().map((entry) => this.parse(entry));
+    return this.options.journal.open().flatMap((entry) => this.parse(entry));
   }
 
   /** Feeds one chunk from the port or socket. */
   receive(chunk: Uint8Array): LoggedLine[] {
-    return this.framer.push(chunk).map((line) => this.parse(this.options.journal.append(line.bytes)));
+    return this.framer.push(chunk).flatMap((line) => this.parse(this.options.journal.append(line.bytes)));
   }
 
   /** The transport closed: a partial line is journaled rather than lost. */
   end(): LoggedLine[] {
-    return this.framer.flush().map((line) => this.parse(this.options.journal.append(line.bytes)));
+    return this.framer.flush().flatMap((line) => this.parse(this.options.journal.append(line.bytes)));
   }
 
   close(): void {
     this.options.journal.close();
   }
 
-  private parse(entry: JournalEntry): LoggedLine {
+  private parse(entry: JournalEntry): LoggedLine[] {
+    if (this.auto === null) return [this.parseWith(entry, this.format)];
+    const { format, entries } = this.auto.offer(entry);
+    return entries.map((e) => this.parseWith(e, format));
+  }
+
+  private parseWith(entry: JournalEntry, format: SmdrFormat | null): LoggedLine {
+    if (format === null) {
+      const raw = decodeLine(entry.bytes, this.options.charset ?? 'latin1');
+      const parsed: ParsedLine = raw.trim() === '' ? { kind: 'blank', raw } : { kind: 'unrecognized', raw, reason: UNDETECTED_REASON };
+      return { entry, parsed };
+    }
     const ctx: ParseContext = { dateOrder: this.options.dateOrder, receivedAt: entry.receivedAt };
-    return { entry, parsed: parseSmdrLine(entry, this.options.format, ctx, this.options.charset) };
+    return { entry, parsed: parseSmdrLine(entry, format, ctx, this.options.charset) };
   }
 }

@@ -9,7 +9,8 @@ import type { LoggedLine, SmdrLink } from './smdr-link';
  *   password as login lines; Mitel MiVoice Business port 1752);
  * - `listener`: the PBX connects to us (Avaya IP Office sending to a configured
  *   IP and port). One PBX connection at a time; a new one replaces the old.
- * Reconnection with back-off is not here yet: `onClosed` tells the owner.
+ * `onConnected` / `onClosed` tell the owner, which reconnects a client with
+ * back-off (electron/services/pbx); a listener stays up between PBX connections.
  */
 export type SmdrTcpSettings =
   | { mode: 'client'; host: string; port: number; loginLines?: readonly string[] }
@@ -18,7 +19,10 @@ export type SmdrTcpSettings =
 export interface SmdrTcpHandlers {
   onLine: (line: LoggedLine) => void;
   onError: (error: SmdrError) => void;
+  /** The current PBX connection closed (not called for one replaced by a newer one). */
   onClosed?: () => void;
+  /** A PBX connection is up: connected (client) or accepted (listener). */
+  onConnected?: () => void;
 }
 
 export class SmdrTcpSource {
@@ -38,6 +42,7 @@ export class SmdrTcpSource {
       return new Promise((resolve, reject) => {
         const socket = createConnection({ host: s.host, port: s.port }, () => {
           for (const line of s.loginLines ?? []) socket.write(`${line}\r\n`);
+          this.handlers.onConnected?.();
           resolve(s.port);
         });
         socket.once('error', (err) => reject(new SmdrError('smdr.tcp', `Cannot connect to ${s.host}:${s.port}: ${err.message}`, { cause: err })));
@@ -46,8 +51,10 @@ export class SmdrTcpSource {
     }
     return new Promise((resolve, reject) => {
       const server = createServer((socket) => {
-        this.socket?.destroy();
+        const old = this.socket;
         this.attach(socket);
+        old?.destroy();
+        this.handlers.onConnected?.();
       });
       this.server = server;
       server.once('error', (err) => reject(new SmdrError('smdr.tcp', `Cannot listen on ${s.port}: ${err.message}`, { cause: err })));
@@ -74,7 +81,8 @@ export class SmdrTcpSource {
     socket.on('close', () => {
       // A partial last line is journaled at disconnect, never lost.
       this.deliver(() => this.link.end());
-      if (this.socket === socket) this.socket = null;
+      if (this.socket !== socket) return;
+      this.socket = null;
       this.handlers.onClosed?.();
     });
   }
