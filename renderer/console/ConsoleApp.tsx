@@ -4,6 +4,11 @@ import '../styles/console.css';
 import { AlertsPanel } from './AlertsPanel';
 import { AppointmentsScreen } from './AppointmentsScreen';
 import { Board } from './Board';
+import { CallsScreen } from './calls/CallsScreen';
+import { DirectoryScreen } from './calls/DirectoryScreen';
+import { MessagesScreen } from './calls/MessagesScreen';
+import { PhoneBillScreen } from './calls/PhoneBillScreen';
+import { SwitchboardLayer } from './calls/SwitchboardLayer';
 import { HelpSheet } from './HelpSheet';
 import { OnSiteScreen } from './OnSiteScreen';
 import { RegisterScreen } from './RegisterScreen';
@@ -18,6 +23,10 @@ const SCREENS: Record<Tab, () => React.JSX.Element> = {
   register: RegisterScreen,
   onSite: OnSiteScreen,
   watchlist: WatchListScreen,
+  calls: CallsScreen,
+  messages: MessagesScreen,
+  directory: DirectoryScreen,
+  phoneBill: PhoneBillScreen,
 };
 
 export default function ConsoleApp(): React.JSX.Element {
@@ -54,6 +63,7 @@ export default function ConsoleApp(): React.JSX.Element {
         <AlertsPanel />
       </div>
       <HelpSheet />
+      <SwitchboardLayer />
     </div>
   );
 }

@@ -9,8 +9,10 @@ export const SHORTCUTS = [
   { keys: 'Ctrl+K', action: 'search' },
   { keys: 'F2', action: 'signIn' },
   { keys: 'Ctrl+N', action: 'newAppointment' },
+  { keys: 'F6', action: 'takeMessage' },
+  { keys: 'F7', action: 'callbacks' },
   { keys: 'F8', action: 'ackNewest' },
-  { keys: 'Alt+1 … Alt+5', action: 'tabs' },
+  { keys: `Alt+1 … Alt+${Math.min(9, TABS.length)}`, action: 'tabs' },
   { keys: 'Esc', action: 'close' },
 ] as const;
 
@@ -44,7 +46,7 @@ export function useShortcuts(): void {
         e.preventDefault();
         ui.setTab('appointments');
         ui.setAppointmentFormOpen(true);
-      } else if (e.altKey && !e.ctrlKey && /^Digit[1-5]$/.test(e.code)) {
+      } else if (e.altKey && !e.ctrlKey && /^Digit[1-9]$/.test(e.code) && Number(e.code.slice(5)) <= TABS.length) {
         e.preventDefault();
         ui.setTab(TABS[Number(e.code.slice(5)) - 1]!);
       }

@@ -7,6 +7,7 @@ import type {
   Visit,
   WatchEntry,
 } from '../../shared/domain/visit';
+import type { EmergencyNumber, PbxFault, PhoneMessage, SmdrLine, StoredCall, Tariff, Tenant } from '../../shared/domain/switchboard';
 
 /** One row of the outbox: a change made here that the hub has not yet acknowledged. */
 export interface OutboxRow {
@@ -40,6 +41,13 @@ export const SYNCED_TABLES = [
   'alerts',
   'audit',
   // switchboard (calls, messages)
+  'calls',
+  'smdrLines',
+  'messages',
+  'tenants',
+  'emergencyNumbers',
+  'tariffs',
+  'pbxFaults',
   // passes and badge printing
   // cards
 ] as const;
@@ -52,6 +60,14 @@ export class FrontdeskDb extends Dexie {
   watchlist!: EntityTable<WatchEntry, 'id'>;
   alerts!: EntityTable<Alert, 'id'>;
   audit!: EntityTable<AuditEntry, 'id'>;
+  // switchboard (calls, messages)
+  calls!: EntityTable<StoredCall, 'id'>;
+  smdrLines!: EntityTable<SmdrLine, 'id'>;
+  messages!: EntityTable<PhoneMessage, 'id'>;
+  tenants!: EntityTable<Tenant, 'id'>;
+  emergencyNumbers!: EntityTable<EmergencyNumber, 'id'>;
+  tariffs!: EntityTable<Tariff, 'id'>;
+  pbxFaults!: EntityTable<PbxFault, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -71,6 +87,13 @@ export class FrontdeskDb extends Dexie {
     // v2, not yet released: each feature adds its tables on its own lines.
     this.version(2).stores({
       // switchboard (calls, messages)
+      calls: 'id, seq, day, ext, number, direction, callback',
+      smdrLines: 'id, seq',
+      messages: 'id, createdAt, forStaffId, state',
+      tenants: 'id, unit',
+      emergencyNumbers: 'id, order',
+      tariffs: 'id, prefix',
+      pbxFaults: 'id, at',
       // passes and badge printing
       // cards
       // sync

@@ -13,6 +13,7 @@ export async function ensureInstall(installId: string, demo: boolean): Promise<v
   // Loaded only on a fresh install, so the generator stays out of the start-up bundle;
   // imported before the transaction, which must not wait on anything but IndexedDB.
   const generator = demo ? await import('../../shared/demo') : null;
+  const switchboard = demo ? await import('../../shared/demo-switchboard') : null;
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
     await db.meta.put({ key: 'installId', value: installId });
@@ -28,5 +29,10 @@ export async function ensureInstall(installId: string, demo: boolean): Promise<v
     await db.visits.bulkPut(visits);
     await db.appointments.bulkPut(generator.demoAppointments(staff, 3, now));
     await db.watchlist.bulkPut(generator.demoWatchlist(now));
+    if (switchboard) {
+      await db.tenants.bulkPut(switchboard.demoTenants(now));
+      await db.emergencyNumbers.bulkPut(switchboard.demoEmergencyNumbers());
+      await db.tariffs.bulkPut(switchboard.demoTariffs());
+    }
   });
 }
