@@ -13,7 +13,13 @@ export const useApp = create<AppState>((set) => ({
   info: null,
   setInfo: (info) => set({ info }),
   setSettings: (settings) => set((s) => (s.info ? { info: { ...s.info, settings } } : s)),
-  setDevices: (devices) => set((s) => (s.info ? { info: { ...s.info, devices } } : s)),
+  // Each service reports its own devices: replace the kinds given, keep the others.
+  setDevices: (devices) =>
+    set((s) => {
+      if (!s.info) return s;
+      const kinds = new Set(devices.map((d) => d.kind));
+      return { info: { ...s.info, devices: [...s.info.devices.filter((d) => !kinds.has(d.kind)), ...devices] } };
+    }),
 }));
 
 /** Settings, once start-up has finished (every face renders after that). */

@@ -7,7 +7,8 @@ import { acknowledgeAlert, admitHeld, refuseHeld } from '../db/visits';
 import { useLocale, useT } from '../i18n';
 import { hhmm, hostLabel, startOfToday } from './format';
 import { NoteDialog } from './NoteDialog';
-import { useActor } from './ui-store';
+import { usePassesUi } from '../passes/passes-ui';
+import { useActor, useConsoleUi } from './ui-store';
 
 interface Row {
   alert: Alert;
@@ -53,7 +54,10 @@ export function AlertsPanel(): React.JSX.Element {
   const now = useNow();
   const [decide, setDecide] = useState<{ kind: 'admit' | 'refuse'; row: Row } | null>(null);
   const rows = useLiveQuery(async (): Promise<Row[]> => {
-    const alerts = await db.alerts.where('createdAt').aboveOrEqual(startOfToday()).reverse().sortBy('createdAt');
+    const today = await db.alerts.where('createdAt').aboveOrEqual(startOfToday()).reverse().sortBy('createdAt');
+    // Pass alerts stay until dealt with, even from an earlier day (R-P3).
+    const carried = await db.alerts.where('kind').anyOf(['passMismatch', 'passCheckOverdue']).filter((a) => !a.ackAt && a.createdAt < startOfToday()).toArray();
+    const alerts = [...today, ...carried];
     return Promise.all(
       alerts.map(async (alert) => ({
         alert,
@@ -89,6 +93,10 @@ export function AlertsPanel(): React.JSX.Element {
         return t('console.alert.vipEmergency', { visitor: appointment?.name ?? '--', reason: alert.detail });
       case 'overstay':
         return t('console.alert.overstay', { visitor: visit?.name ?? '--' });
+      case 'passMismatch':
+        return t('passes.alert.mismatch', { detail: alert.detail });
+      case 'passCheckOverdue':
+        return t('passes.alert.overdue', { day: alert.detail });
     }
   };
 
@@ -101,7 +109,7 @@ export function AlertsPanel(): React.JSX.Element {
       <ul className="alert-list" aria-live="polite" aria-label={t('console.alerts.open')}>
         {open.map((r) => {
           const overdue = r.alert.kind === 'hostNotify' && now - Date.parse(r.alert.createdAt) > overdueMs;
-          const severity: Severity = r.alert.kind === 'watchHit' ? 'error' : overdue || r.alert.kind === 'vipEmergency' ? 'warning' : 'info';
+          const severity: Severity = r.alert.kind === 'watchHit' || r.alert.kind === 'passMismatch' ? 'error' : overdue || r.alert.kind === 'vipEmergency' || r.alert.kind === 'passCheckOverdue' ? 'warning' : 'info';
           return (
             <li key={r.alert.id} className={`alert alert-${severity}`}>
               <p className="alert-head">
@@ -120,6 +128,18 @@ export function AlertsPanel(): React.JSX.Element {
                       {t('console.refuse')}
                     </button>
                   </>
+                ) : r.alert.kind === 'passCheckOverdue' ? (
+                  // Closes only when the sheet is signed, not by an acknowledgement.
+                  <button
+                    type="button"
+                    className="btn small"
+                    onClick={() => {
+                      usePassesUi.getState().openSheet(r.alert.detail);
+                      useConsoleUi.getState().setTab('passes');
+                    }}
+                  >
+                    {t('passes.handover.open')}
+                  </button>
                 ) : (
                   <button
                     type="button"

@@ -11,6 +11,8 @@ import { PhoneBillScreen } from './calls/PhoneBillScreen';
 import { SwitchboardLayer } from './calls/SwitchboardLayer';
 import { HelpSheet } from './HelpSheet';
 import { OnSiteScreen } from './OnSiteScreen';
+import { PassesScreen } from '../passes/PassesScreen';
+import { PassesWatch } from '../passes/schedule';
 import { RegisterScreen } from './RegisterScreen';
 import { useShortcuts } from './shortcuts';
 import { TopBar } from './TopBar';
@@ -23,6 +25,7 @@ const SCREENS: Record<Tab, () => React.JSX.Element> = {
   register: RegisterScreen,
   onSite: OnSiteScreen,
   watchlist: WatchListScreen,
+  passes: PassesScreen,
   calls: CallsScreen,
   messages: MessagesScreen,
   directory: DirectoryScreen,
@@ -63,6 +66,7 @@ export default function ConsoleApp(): React.JSX.Element {
         <AlertsPanel />
       </div>
       <HelpSheet />
+      <PassesWatch />
       <SwitchboardLayer />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { DeviceStatus } from '../../shared/api';
 import { useApp } from '../app-store';
+import { PrinterWarning } from '../passes/PrinterWarning';
 import { otherLocale, useLocale, useT } from '../i18n';
 import { chooseLocale, useConsoleUi } from './ui-store';
 
@@ -50,6 +51,7 @@ export function TopBar(): React.JSX.Element {
         />
       </div>
       <DeviceStrip />
+      <PrinterWarning />
       <button type="button" className="btn lang" lang={other} aria-label={`${t('lang.switchLabel')}: ${t('lang.switch')}`} onClick={() => chooseLocale(other)}>
         {t('lang.switch')}
       </button>

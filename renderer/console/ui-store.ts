@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { LOCALES, useLocale, type Locale } from '../i18n';
 
-export const TABS = ['board', 'appointments', 'register', 'onSite', 'watchlist', 'calls', 'messages', 'directory', 'phoneBill'] as const;
+export const TABS = ['board', 'appointments', 'register', 'onSite', 'watchlist', 'calls', 'messages', 'directory', 'phoneBill', 'passes'] as const;
 export type Tab = (typeof TABS)[number];
 
 const OPERATOR_KEY = 'frontdesk.console.operator';

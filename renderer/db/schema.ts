@@ -7,6 +7,7 @@ import type {
   Visit,
   WatchEntry,
 } from '../../shared/domain/visit';
+import type { HandoverSheet, Pass, PassIssue } from '../../shared/domain/pass';
 import type { EmergencyNumber, PbxFault, PhoneMessage, SmdrLine, StoredCall, Tariff, Tenant } from '../../shared/domain/switchboard';
 
 /** One row of the outbox: a change made here that the hub has not yet acknowledged. */
@@ -49,6 +50,9 @@ export const SYNCED_TABLES = [
   'tariffs',
   'pbxFaults',
   // passes and badge printing
+  'passes',
+  'passIssues',
+  'handoverSheets',
   // cards
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
@@ -68,6 +72,9 @@ export class FrontdeskDb extends Dexie {
   emergencyNumbers!: EntityTable<EmergencyNumber, 'id'>;
   tariffs!: EntityTable<Tariff, 'id'>;
   pbxFaults!: EntityTable<PbxFault, 'id'>;
+  passes!: EntityTable<Pass, 'id'>;
+  passIssues!: EntityTable<PassIssue, 'id'>;
+  handoverSheets!: EntityTable<HandoverSheet, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -95,6 +102,9 @@ export class FrontdeskDb extends Dexie {
       tariffs: 'id, prefix',
       pbxFaults: 'id, at',
       // passes and badge printing
+      passes: 'id, &number, state',
+      passIssues: 'id, passId, visitId, day, returnedAt',
+      handoverSheets: 'id, &day',
       // cards
       // sync
     });

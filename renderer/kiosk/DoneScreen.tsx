@@ -1,6 +1,7 @@
 import { useSettings } from '../app-store';
 import { useT } from '../i18n';
 import { BadgePreview } from './BadgePreview';
+import { BadgePrintStatus } from './BadgePrintStatus';
 import { useKiosk } from './store';
 import { useCountdown } from './useCountdown';
 
@@ -21,7 +22,7 @@ export function DoneScreen(): React.JSX.Element | null {
         </h1>
         <p className="k-lead">{t('kiosk.done.next', { host: visit.hostName })}</p>
         {visit.escortRequired ? <p className="k-lead k-strong">{t('kiosk.done.escort', { host: visit.hostName })}</p> : null}
-        <p className="k-lead">{t('kiosk.done.badge')}</p>
+        <BadgePrintStatus visitId={visit.id} />
         <button type="button" className="k-button k-primary k-full" onClick={reset}>
           {t('kiosk.done.finish')}
         </button>

@@ -3,6 +3,7 @@ import { cleanVisitor, validateFields, type DraftField } from '../../shared/doma
 import { signIn } from '../db/visits';
 import { hasMessage, type MessageKey } from '../i18n';
 import { call } from '../transport/api';
+import { startBadgePrint } from './badge-print';
 import { useKiosk, type KioskProblem } from './store';
 
 /** The input each draft field is typed into, so the summary can point at it. */
@@ -80,6 +81,8 @@ async function signInOnce(): Promise<void> {
     const v = outcome.visit;
     set({ visit: v });
     go('done');
+    // After the commit, never before: a badge for a visit that was not saved must not exist.
+    startBadgePrint(v, log);
     // Fire and forget: a notification failure must never hold the visitor up.
     call('visits:notifyHost', { visitId: v.id, hostId: v.hostId, hostName: v.hostName, hostExt: v.hostExt, visitorName: v.name, company: v.company }).catch(
       (err: unknown) => log(`kiosk notifyHost failed: ${err instanceof Error ? err.message : String(err)}`),

@@ -155,7 +155,15 @@ export const watchEntrySchema = z.object({
 });
 export type WatchEntry = z.infer<typeof watchEntrySchema>;
 
-export const ALERT_KINDS = ['hostNotify', 'watchHit', 'vipEmergency', 'overstay'] as const;
+export const ALERT_KINDS = [
+  'hostNotify',
+  'watchHit',
+  'vipEmergency',
+  'overstay',
+  // passes: a handover sheet that does not match (visitId = sheet id), a 09:00 check not done (visitId = the day)
+  'passMismatch',
+  'passCheckOverdue',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const alertSchema = z.object({
