@@ -69,9 +69,9 @@ export function CallLog({ calls, index, tariffs }: Props): React.JSX.Element {
           <col style={{ width: 60 }} />
           <col style={{ width: 64 }} />
           <col />
-          <col style={{ width: 80 }} />
+          <col style={{ width: 96 }} />
           <col style={{ width: 90 }} />
-          <col style={{ width: 80 }} />
+          <col style={{ width: 100 }} />
           <col style={{ width: 70 }} />
           <col style={{ width: 150 }} />
         </colgroup>
@@ -83,9 +83,9 @@ export function CallLog({ calls, index, tariffs }: Props): React.JSX.Element {
           <th scope="col">{t('calls.col.trunk')}</th>
           <th scope="col">{t('calls.col.direction')}</th>
           <th scope="col">{t('calls.col.number')}</th>
-          <th scope="col" className="num">{t('calls.col.ring')}</th>
-          <th scope="col" className="num">{t('calls.col.duration')}</th>
-          <th scope="col" className="num">{t('calls.col.cost')}</th>
+          <th scope="col" className="num right">{t('calls.col.ring')}</th>
+          <th scope="col" className="num right">{t('calls.col.duration')}</th>
+          <th scope="col" className="num right">{t('calls.col.cost')}</th>
           <th scope="col">{t('calls.col.account')}</th>
           <th scope="col">{t('calls.col.flags')}</th>
         </tr>
@@ -99,6 +99,7 @@ export function CallLog({ calls, index, tariffs }: Props): React.JSX.Element {
       }
       renderRow={(c) => {
         const m = matchOf(c.number, index, visitors);
+        const who = m ? hostLabel(locale, m.name, m.detail) : c.callerName;
         const fresh = now - Date.parse(c.receivedAt) < NEW_MS;
         const cls = [c.id === selected ? 'selected' : '', fresh ? 'row-new' : '', c.unanswered && c.direction === 'in' ? 'row-missed' : ''].filter(Boolean).join(' ');
         return (
@@ -107,9 +108,9 @@ export function CallLog({ calls, index, tariffs }: Props): React.JSX.Element {
             <td className="num">{c.ext ?? '--'}</td>
             <td className="num">{c.trunk ?? '--'}</td>
             <td>{t(`calls.direction.${c.direction}`)}</td>
-            <td className="clip">
+            <td title={who ? `${c.number ?? ''} ${who}` : undefined}>
               <span className="num">{c.number ?? '--'}</span>
-              {(m ?? c.callerName) && <span className="who"> {m ? hostLabel(locale, m.name, m.detail) : c.callerName}</span>}
+              {who && <span className="who"> {who}</span>}
             </td>
             <td className="num right">{c.ringSec ?? '--'}</td>
             <td className="num right">{duration(c.durationSec)}</td>

@@ -29,7 +29,7 @@ function CallbackDialog({ call, onClose }: { call: StoredCall; onClose: () => vo
           <legend>{t('calls.callback.outcome')}</legend>
           {CALLBACK_OUTCOMES.map((o) => (
             <label key={o} className="inline-check">
-              <input type="radio" name={`${id}-o`} value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {t(`calls.callback.${o}`)}
+              <input type="radio" className="check" name={`${id}-o`} value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {t(`calls.callback.${o}`)}
             </label>
           ))}
         </fieldset>
@@ -75,7 +75,7 @@ export function CallbackList({ index }: { index: CallerIndex }): React.JSX.Eleme
               <th scope="col">{t('calls.col.time')}</th>
               <th scope="col">{t('calls.col.number')}</th>
               <th scope="col">{t('calls.col.ext')}</th>
-              <th scope="col" className="num">{t('calls.col.ring')}</th>
+              <th scope="col" className="num right">{t('calls.col.ring')}</th>
               <th scope="col">{t('calls.callback.tries')}</th>
               <th scope="col">{t('console.col.actions')}</th>
             </tr>

@@ -39,15 +39,26 @@ function Figures(): React.JSX.Element {
         {t('calls.fig.answered')} <strong className="num">{f.answered}</strong>
       </p>
       <p data-testid="within-share">
-        {t('calls.fig.within', { sec: threshold })} <strong className="num">{percent(f.withinThreshold, f.incoming)}</strong>
-        <span className="sub num"> ({f.withinThreshold}/{f.incoming})</span>
+        {t('calls.fig.within', { sec: threshold })}{' '}
+        <strong className="num">{percent(f.withinThreshold, f.incoming)}</strong>
+        <span className="sub num">
+          {' '}
+          ({f.withinThreshold}/{f.incoming})
+        </span>
       </p>
       <p className={f.unanswered > 0 ? 'warn-figure' : ''}>
         {t('calls.fig.unanswered')} <strong className="num">{f.unanswered}</strong>
       </p>
       <div className="threshold">
         <label htmlFor={id}>{t('calls.threshold')}</label>
-        <input id={id} type="number" min={5} max={60} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
+        <input
+          id={id}
+          type="number"
+          min={5}
+          max={60}
+          value={threshold}
+          onChange={(e) => setThreshold(Number(e.target.value))}
+        />
       </div>
       <PbxStatusLine />
     </div>
@@ -78,37 +89,58 @@ export function CallsScreen(): React.JSX.Element {
     <div className="screen calls-screen">
       <Figures />
       <div className="calls-grid">
-        <section className="calls-log" aria-labelledby={`${id}-h`}>
-          <div className="toolbar">
-            <h2 id={`${id}-h`}>{t('calls.log')}</h2>
-            <div className="filters">
-              <label>
-                {t('calls.col.direction')}{' '}
-                <select value={f.direction} onChange={(e) => setF({ ...f, direction: CALL_DIRECTIONS.find((d) => d === e.target.value) ?? '' })}>
-                  <option value="">{t('console.all')}</option>
-                  {CALL_DIRECTIONS.map((d) => (
-                    <option key={d} value={d}>
-                      {t(`calls.direction.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('calls.filter.ext')} <input value={f.ext} inputMode="numeric" onChange={(e) => setF({ ...f, ext: e.target.value })} />
-              </label>
-              <label className="inline-check">
-                <input type="checkbox" checked={f.missedOnly} onChange={(e) => setF({ ...f, missedOnly: e.target.checked })} /> {t('calls.filter.missed')}
-              </label>
+        <div className="calls-main-col">
+          <section className="calls-log" aria-labelledby={`${id}-h`}>
+            <div className="toolbar">
+              <h2 id={`${id}-h`}>{t('calls.log')}</h2>
+              <div className="filters">
+                <label>
+                  {t('calls.col.direction')}{' '}
+                  <select
+                    value={f.direction}
+                    onChange={(e) =>
+                      setF({
+                        ...f,
+                        direction: CALL_DIRECTIONS.find((d) => d === e.target.value) ?? '',
+                      })
+                    }
+                  >
+                    <option value="">{t('console.all')}</option>
+                    {CALL_DIRECTIONS.map((d) => (
+                      <option key={d} value={d}>
+                        {t(`calls.direction.${d}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('calls.filter.ext')}{' '}
+                  <input
+                    value={f.ext}
+                    inputMode="numeric"
+                    onChange={(e) => setF({ ...f, ext: e.target.value })}
+                  />
+                </label>
+                <label className="inline-check">
+                  <input
+                    type="checkbox"
+                    className="check"
+                    checked={f.missedOnly}
+                    onChange={(e) => setF({ ...f, missedOnly: e.target.checked })}
+                  />{' '}
+                  {t('calls.filter.missed')}
+                </label>
+              </div>
             </div>
-          </div>
-          <CallLog calls={shown} index={index} tariffs={tariffs} />
-        </section>
+            <CallLog calls={shown} index={index} tariffs={tariffs} />
+          </section>
+          <CallbackList index={index} />
+        </div>
         <aside className="calls-side">
           <CallerCard call={selected} index={index} />
           <ScriptsPanel />
+          <PbxPanel />
         </aside>
-        <CallbackList index={index} />
-        <PbxPanel />
       </div>
     </div>
   );

@@ -62,6 +62,13 @@ export function DirectoryScreen(): React.JSX.Element {
                   </td>
                 </tr>
               ))}
+              {numberHits.length === 0 && (
+                <tr>
+                  <td colSpan={2} className="empty">
+                    {t('console.empty')}
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </section>

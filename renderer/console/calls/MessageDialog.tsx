@@ -69,7 +69,7 @@ function MessageForm({ initial, onClose }: { initial: { callerName: string; call
           <legend>{t('calls.msg.urgency')}</legend>
           {URGENCIES.map((u) => (
             <label key={u} className="inline-check">
-              <input type="radio" name={fid('urgency')} checked={urgency === u} onChange={() => setUrgency(u)} /> {t(`calls.urgency.${u}`)}
+              <input type="radio" className="check" name={fid('urgency')} checked={urgency === u} onChange={() => setUrgency(u)} /> {t(`calls.urgency.${u}`)}
             </label>
           ))}
         </fieldset>

@@ -51,14 +51,13 @@ export function PbxPanel(): React.JSX.Element {
   return (
     <section className="panel pbx-panel" aria-labelledby="pbx-h">
       <h2 id="pbx-h">{t('calls.pbx')}</h2>
-      <PbxStatusLine />
       <form className="form fault-form" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor={`${id}-what`}>{t('calls.fault.what')}</label>
+          <input id={`${id}-what`} value={what} onChange={(e) => setWhat(e.target.value)} />
+        </div>
         <div className="row">
           <div className="field grow">
-            <label htmlFor={`${id}-what`}>{t('calls.fault.what')}</label>
-            <input id={`${id}-what`} value={what} onChange={(e) => setWhat(e.target.value)} />
-          </div>
-          <div className="field">
             <label htmlFor={`${id}-at`}>{t('calls.fault.at')}</label>
             <input id={`${id}-at`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
           </div>

@@ -65,8 +65,8 @@ export function TariffTable({ tariffs }: { tariffs: readonly Tariff[] }): React.
             <th scope="col">{t('calls.tariff.prefix')}</th>
             <th scope="col">{t('calls.tariff.label')}</th>
             <th scope="col">{t('calls.tariff.unit')}</th>
-            <th scope="col" className="num">{t('calls.tariff.rate')}</th>
-            <th scope="col" className="num">{t('calls.tariff.fee')}</th>
+            <th scope="col" className="num right">{t('calls.tariff.rate')}</th>
+            <th scope="col" className="num right">{t('calls.tariff.fee')}</th>
           </tr>
         </thead>
         <tbody>

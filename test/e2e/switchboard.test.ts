@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoTenants } from '../../shared/demo-switchboard';
+import { screenshot } from './harness';
+import { smdr, startPbxWorld, type PbxWorld } from './switchboard-pbx';
+
+let w: PbxWorld;
+let page: Page;
+// Tenant 1 of the demo world: 华云数据有限公司, unit A-301, extensions 6001/6002, contact 周明.
+const tenant = demoTenants()[0]!;
+const caller = tenant.contactPhone;
+
+beforeAll(async () => {
+  w = await startPbxWorld();
+  page = await w.open();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const log = (): ReturnType<Page['getByRole']> => page.getByRole('table', { name: '通话记录' });
+
+describe('switchboard console over a real pty (socat) and the PBX service', () => {
+  it('R-C1, R-C3, R-C4: a live call appears at the top with the matched caller, focus stays in the field being typed, the three-ring share counts', async () => {
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('status').filter({ hasText: '话单连接正常' }).waitFor();
+    // The operator is typing in a field when the call arrives (ux.md C4).
+    const filter = page.getByLabel('分机/号码');
+    await filter.focus();
+    w.print(smdr('6001', caller, { in: { ringSec: 5, talkSec: 65 } }));
+    const row = log().getByRole('row', { name: new RegExp(`${caller}.*周明 · ${tenant.name}`) });
+    await row.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '')).toBe(await filter.evaluate((el) => el.getAttribute('aria-label') ?? el.id));
+    // Newest first: the call is the first data row.
+    await expect.poll(() => log().locator('tbody tr:not(.spacer)').first().textContent()).toContain(caller);
+    // Dense, legible rows (ux.md C5): 14 px text, 32–48 px rows, durations right-aligned and tabular.
+    const cell = log().locator('tbody tr:not(.spacer) td').nth(6);
+    const style = await cell.evaluate((td) => {
+      const s = getComputedStyle(td);
+      return { size: s.fontSize, align: s.textAlign, numeric: s.fontVariantNumeric, h: td.getBoundingClientRect().height, text: td.textContent };
+    });
+    expect(style).toMatchObject({ size: '14px', align: 'right', numeric: 'tabular-nums', text: '01:05' });
+    expect(style.h).toBeGreaterThanOrEqual(32);
+    expect(style.h).toBeLessThanOrEqual(48);
+
+    // Screen pop: selecting the call shows who it is.
+    await row.click();
+    await expect.poll(() => page.getByTestId('caller-name').textContent()).toContain(`周明 · ${tenant.name}`);
+
+    // Selection stays on the same record while more calls arrive above it (ux.md C6).
+    w.print(smdr('6002', '13700000001', { in: { ringSec: 20, talkSec: 30 } }), smdr('8001', '13700000002', { in: { ringSec: 30, talkSec: 0, missed: true } }));
+    await log().getByRole('row', { name: /13700000002/ }).waitFor();
+    await expect.poll(() => log().locator('tr[aria-selected="true"]').textContent()).toContain(caller);
+    // One of three incoming calls was answered within 15 s (3 rings); one was missed.
+    await expect.poll(() => page.getByTestId('within-share').textContent()).toMatch(/15 秒内接听\s*33%\s*\(1\/3\)/);
+    await expect.poll(() => page.getByRole('group', { name: '今日话务' }).textContent()).toMatch(/未接来电\s*1/);
+    await screenshot(page, 'console-calls-log');
+  });
+
+  it('R-C5: a missed call waits on the call-back list until someone deals with it (who, when, note)', async () => {
+    await page.keyboard.press('F7');
+    const list = page.getByRole('table', { name: '待回电' });
+    const row = list.getByRole('row', { name: /13700000002/ });
+    await row.waitFor();
+    await screenshot(page, 'console-calls-callbacks');
+    await row.getByRole('button', { name: '处理未接来电 13700000002' }).click();
+    const d = page.getByRole('dialog', { name: '处理未接来电 13700000002' });
+    await d.getByLabel('回电无人接听').check();
+    await d.getByRole('button', { name: '保存' }).click();
+    // "No answer" keeps it on the list, with the attempt recorded.
+    await expect.poll(() => row.textContent()).toMatch(/回电无人接听 · 李娜/);
+    await row.getByRole('button', { name: '处理未接来电 13700000002' }).click();
+    await d.getByLabel('已回电').check();
+    await d.getByLabel('备注').fill('客户询问机柜报价');
+    await d.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => list.getByRole('row', { name: /13700000002/ }).count()).toBe(0);
+    await list.getByText('没有待回电的未接来电').waitFor();
+  });
+
+  it('R-C1: a line no format understands is kept and shown with its raw text and a count', async () => {
+    w.print('#~@ SMDR BUF OVF ~~ 0x1F 0x7E');
+    const lines = page.getByRole('list', { name: '无法识别的话单行' });
+    await lines.getByText('#~@ SMDR BUF OVF ~~ 0x1F 0x7E').waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: /无法识别的话单行/ }).textContent()).toMatch(/1$/);
+    // R-O3: a PBX fault is recorded with what, when and who.
+    await page.getByLabel('故障情况').fill('话单口松动，已重新插紧');
+    await page.getByRole('button', { name: '记录故障' }).click();
+    await page.getByRole('list', { name: '交换机故障记录' }).getByText(/话单口松动，已重新插紧 · 李娜/).waitFor();
+    await page.getByRole('heading', { name: '交换机' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-calls-pbx');
+  });
+
+  it('R-C6: a message taken with F6 stays undelivered with a count until it is marked delivered (who, when, how)', async () => {
+    await page.keyboard.press('F6');
+    const d = page.getByRole('dialog', { name: '记录电话留言' });
+    await d.getByLabel('来电人').fill('王经理');
+    await d.getByLabel('来电号码').fill('13912340000');
+    await d.getByLabel('留言给').fill('zs');
+    await d.getByLabel('留言给').press('Enter');
+    await d.getByText(/已选：张三/).waitFor();
+    await d.getByLabel('留言内容').fill('请回电确认明天上午的机房参观');
+    await d.getByLabel('紧急').check();
+    await d.getByRole('button', { name: '保存留言' }).click();
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.getByTestId('open-messages').textContent()).toBe('1');
+    const open = page.getByRole('table', { name: /未转告留言/ });
+    await open.getByRole('row', { name: /张三.*王经理.*请回电确认/ }).waitFor();
+    await screenshot(page, 'console-calls-messages');
+    await open.getByRole('button', { name: '标记给 张三 的留言已转告' }).click();
+    const dd = page.getByRole('dialog', { name: '转告 张三' });
+    await dd.getByLabel('转告方式').selectOption({ label: '企业微信' });
+    await dd.getByRole('button', { name: '确认已转告' }).click();
+    await expect.poll(() => page.getByTestId('open-messages').textContent()).toBe('0');
+    await page.getByRole('table', { name: '已转告' }).getByRole('row', { name: /张三.*李娜 · .*企业微信/ }).waitFor();
+  });
+
+  it('R-C8: one search box finds staff by initials ("zs" → 张三) and a tenant by its unit', async () => {
+    await page.keyboard.press('Alt+8');
+    const search = page.getByLabel('搜索通讯录');
+    await search.fill('zs');
+    await page.getByRole('table', { name: /内部员工/ }).getByRole('row', { name: /张三/ }).waitFor();
+    await screenshot(page, 'console-calls-directory');
+    await search.fill('301');
+    const tenants = page.getByRole('table', { name: /租户/ });
+    await tenants.getByRole('row', { name: new RegExp(`${tenant.name}.*A-301`) }).waitFor();
+    expect(await tenants.locator('tbody tr').count()).toBe(1);
+    // Mobiles are masked; showing one is an audited action.
+    const masked = `${tenant.contactPhone.slice(0, 3)}****${tenant.contactPhone.slice(-4)}`;
+    await tenants.getByText(masked).waitFor();
+    await tenants.getByRole('button', { name: `显示 ${tenant.contactName} 的完整号码（记入日志）` }).click();
+    await tenants.getByText(tenant.contactPhone).waitFor();
+    // The emergency numbers are always there.
+    await search.fill('');
+    await page.getByRole('table', { name: '应急常用电话' }).getByRole('row', { name: /火警\s*119/ }).waitFor();
+  });
+
+  it('R-C9: the month bill totals outgoing calls per extension and tenant, rated by the tariff table when the PBX gives no cost', async () => {
+    // 125 s to a mobile at 0.30 per started minute = 0.90; 65 s long distance at 0.30 per minute in 6-s steps = 11 × 0.03 = 0.33.
+    w.print(smdr('6001', '13912345678', { out: { talkSec: 125 } }), smdr('6001', '01088886666', { out: { talkSec: 65 } }));
+    await page.keyboard.press('Alt+6');
+    await log().getByRole('row', { name: /01088886666/ }).waitFor();
+    await page.keyboard.press('Alt+9');
+    const byExt = page.getByRole('table', { name: '按分机' });
+    await expect.poll(() => byExt.getByRole('row', { name: new RegExp(`6001 ${tenant.name}`) }).textContent()).toMatch(/2\s*3\.2\s*1\.23$/);
+    await page.getByRole('table', { name: '按租户' }).getByRole('row', { name: new RegExp(`${tenant.name}.*1\\.23`) }).waitFor();
+    // A changed rate re-rates the month at once.
+    const rate = page.getByLabel('手机 每分钟费率');
+    await rate.fill('0.5');
+    await rate.press('Enter');
+    await expect.poll(() => byExt.getByRole('row', { name: /^6001/ }).textContent()).toMatch(/1\.83$/);
+    await screenshot(page, 'console-calls-phone-bill');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF按分机')).toBe(true);
+    expect(csv).toContain(`6001,${tenant.name},2,3.2,1.83`);
+    expect(w.pageErrors).toEqual([]);
+  });
+
+  it('R-C7: the scripts greet by the time of day with the company name, in zh-CN and en', async () => {
+    const morning = await w.open({
+      beforeGoto: (p) => p.clock.install({ time: new Date(2026, 10, 24, 9, 30) }),
+    });
+    await morning.keyboard.press('Alt+6');
+    const zh = morning.getByTestId('script-greeting-zh-CN');
+    await expect.poll(() => zh.textContent()).toMatch(/^早上好，欢迎致电.+，请问有什么可以帮您？$/);
+    await expect.poll(() => morning.getByTestId('script-greeting-en').textContent()).toMatch(/^Good morning, thank you for calling /);
+    await morning.clock.fastForward('05:00:00');
+    await expect.poll(() => zh.textContent()).toMatch(/^下午好/);
+    await screenshot(morning, 'console-calls-scripts');
+    // The help sheet lists the switchboard's F-keys.
+    await morning.keyboard.press('F1');
+    const help = morning.getByRole('dialog', { name: '快捷键一览' });
+    await help.getByRole('row', { name: /F6.*记录电话留言/ }).waitFor();
+    await help.getByRole('row', { name: /F7.*待回电/ }).waitFor();
+    expect(w.pageErrors).toEqual([]);
+  });
+});
