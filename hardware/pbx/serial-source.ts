@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { SmdrError } from './errors';
 import type { LoggedLine, SmdrLink } from './smdr-link';
@@ -13,6 +14,17 @@ export interface SmdrSerialSettings {
   rtscts?: boolean;
   /** Software flow control (XON/XOFF), both directions. */
   xonxoff?: boolean;
+  /** How often to check that the path still names the device we opened (0: never; default 1000 ms). */
+  watchPathMs?: number;
+}
+
+/** The device a path names now, or null when it is gone (USB adapter unplugged, pty link removed). */
+function deviceOf(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
 
 export interface SmdrSerialHandlers {
@@ -29,6 +41,7 @@ export interface SmdrSerialHandlers {
  */
 export class SmdrSerialSource {
   private port: SerialPort | null = null;
+  private watch: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly settings: SmdrSerialSettings,
@@ -51,13 +64,19 @@ export class SmdrSerialSource {
           xoff: s.xonxoff ?? false,
         },
         (err) => {
-          if (err) reject(new SmdrError('smdr.serial', `Cannot open ${s.path}: ${err.message}`, { cause: err }));
-          else resolve();
+          if (err) {
+            reject(new SmdrError('smdr.serial', `Cannot open ${s.path}: ${err.message}`, { cause: err }));
+            return;
+          }
+          this.watchPath(port);
+          resolve();
         },
       );
       this.port = port;
       port.on('data', (chunk: Buffer) => this.deliver(() => this.link.receive(chunk)));
       port.on('close', () => {
+        if (this.watch !== null) clearInterval(this.watch);
+        this.watch = null;
         this.deliver(() => this.link.end());
         this.handlers.onClosed?.();
       });
@@ -66,10 +85,31 @@ export class SmdrSerialSource {
   }
 
   close(): Promise<void> {
+    if (this.watch !== null) clearInterval(this.watch);
+    this.watch = null;
     const port = this.port;
     this.port = null;
     if (port === null || !port.isOpen) return Promise.resolve();
     return new Promise((resolve) => port.close(() => resolve()));
+  }
+
+  /**
+   * The binding reports a vanished device as a close only sometimes (a pty whose
+   * other side went away after traffic can stay quietly open). So the path is
+   * checked too: gone, or now naming another device (replugged adapter, new
+   * pty), means the port we hold is dead — close it and let the owner reopen.
+   */
+  private watchPath(port: SerialPort): void {
+    const every = this.settings.watchPathMs ?? 1000;
+    const opened = deviceOf(this.settings.path);
+    if (every <= 0 || opened === null) return;
+    this.watch = setInterval(() => {
+      if (deviceOf(this.settings.path) === opened || !port.isOpen) return;
+      if (this.watch !== null) clearInterval(this.watch);
+      this.watch = null;
+      port.close();
+    }, every);
+    this.watch.unref();
   }
 
   private deliver(step: () => LoggedLine[]): void {

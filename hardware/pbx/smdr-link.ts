@@ -24,6 +24,9 @@ export interface SmdrLinkOptions {
   framer?: LineFramerOptions;
 }
 
+/** How many of the latest journal entries the link remembers for previews. */
+export const RECENT_ENTRIES = 200;
+
 export const UNDETECTED_REASON = 'no known SMDR format matches the first lines; choose the format in settings';
 
 /**
@@ -37,6 +40,7 @@ export const UNDETECTED_REASON = 'no known SMDR format matches the first lines; 
 export class SmdrLink {
   private readonly framer: LineFramer;
   private readonly auto: AutoFormat | null;
+  private recent: JournalEntry[] = [];
 
   constructor(private readonly options: SmdrLinkOptions) {
     this.framer = new LineFramer(options.framer);
@@ -51,6 +55,14 @@ export class SmdrLink {
   /** Lines journaled but held back until auto-detection decides. */
   get heldCount(): number {
     return this.auto?.heldCount ?? 0;
+  }
+
+  /**
+   * The latest journal entries (at most RECENT_ENTRIES), including lines still
+   * held by auto-detection: what a settings preview should try a layout on.
+   */
+  recentEntries(count: number): JournalEntry[] {
+    return this.recent.slice(-count);
   }
 
   /** Opens the journal and re-parses everything already in it (same ids as before). */
@@ -73,6 +85,9 @@ export class SmdrLink {
   }
 
   private parse(entry: JournalEntry): LoggedLine[] {
+    this.recent.push(entry);
+    // Trimmed in steps, not per line, so remembering stays O(1) amortized.
+    if (this.recent.length > 2 * RECENT_ENTRIES) this.recent = this.recent.slice(-RECENT_ENTRIES);
     if (this.auto === null) return [this.parseWith(entry, this.format)];
     const { format, entries } = this.auto.offer(entry);
     return entries.map((e) => this.parseWith(e, format));

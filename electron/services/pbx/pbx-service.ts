@@ -125,7 +125,7 @@ export class PbxService {
   /** The last `lines` journal lines parsed with another format or layout, for the settings preview. */
   preview(format: string, dateOrder: DateOrder, customLayout: PbxSettings['customLayout'], lines: number): ApiJournalEntry[] {
     const charset = this.requireSettings().charset;
-    const recent = this.kept.slice(-lines).map((k) => k.line.entry);
+    const recent = this.link?.recentEntries(lines) ?? [];
     let chosen = formatOfSetting(format, customLayout);
     if (chosen === 'auto') chosen = detectFormat(recent.map((e) => decodeLine(e.bytes, 'latin1')))?.format ?? 'auto';
     return recent.map((entry) => {
