@@ -7,6 +7,7 @@ import type {
   Visit,
   WatchEntry,
 } from '../../shared/domain/visit';
+import type { CardApplication, CardAuditEntry, CardUpload, IdCard, WorkVisit } from '../../shared/domain/card';
 import type { HandoverSheet, Pass, PassIssue } from '../../shared/domain/pass';
 import type { EmergencyNumber, PbxFault, PhoneMessage, SmdrLine, StoredCall, Tariff, Tenant } from '../../shared/domain/switchboard';
 
@@ -54,6 +55,11 @@ export const SYNCED_TABLES = [
   'passIssues',
   'handoverSheets',
   // cards
+  'cardApplications',
+  'cards',
+  'cardUploads',
+  'workVisits',
+  'cardAudit',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -75,6 +81,12 @@ export class FrontdeskDb extends Dexie {
   passes!: EntityTable<Pass, 'id'>;
   passIssues!: EntityTable<PassIssue, 'id'>;
   handoverSheets!: EntityTable<HandoverSheet, 'id'>;
+  // cards
+  cardApplications!: EntityTable<CardApplication, 'id'>;
+  cards!: EntityTable<IdCard, 'id'>;
+  cardUploads!: EntityTable<CardUpload, 'id'>;
+  workVisits!: EntityTable<WorkVisit, 'id'>;
+  cardAudit!: EntityTable<CardAuditEntry, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -106,6 +118,11 @@ export class FrontdeskDb extends Dexie {
       passIssues: 'id, passId, visitId, day, returnedAt',
       handoverSheets: 'id, &day',
       // cards
+      cardApplications: 'id, state, createdAt',
+      cards: 'id, &number, applicationId, state, madeAt',
+      cardUploads: 'id, cardId, state',
+      workVisits: 'id, state, approvedAt, timeIn',
+      cardAudit: 'id, [chain+seq], entityId, at',
       // sync
     });
   }

@@ -1,0 +1,50 @@
+/**
+ * The machine-room evidence for a period (R-P5, 等保2.0): visitors of category
+ * machineRoom, work visits and card holders' records, each with approver,
+ * escort, pass or card, time in and out. Card holders enter without an escort
+ * (R-K1); their "in" is when the card became valid at the desk (made/uploaded),
+ * because door events live in the access system, not here.
+ */
+import type { EvidenceRow } from '../../shared/api/cards';
+import { db } from '../db/schema';
+
+const local = (iso: string | null): string => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
+/** `from`/`to` are local days, both included. */
+export async function evidenceRows(from: string, to: string): Promise<EvidenceRow[]> {
+  const start = new Date(`${from}T00:00:00`).toISOString();
+  const end = new Date(`${to}T23:59:59.999`).toISOString();
+  const inRange = (iso: string | null): boolean => iso !== null && iso >= start && iso <= end;
+  const rows: EvidenceRow[] = [];
+
+  const visits = await db.visits.where('day').between(from, to, true, true).filter((v) => v.category === 'machineRoom' && v.signedInAt !== null).toArray();
+  const issues = await db.passIssues.where('visitId').anyOf(visits.map((v) => v.id)).toArray();
+  const passOf = new Map(issues.map((i) => [i.visitId, `${i.passNumber} (${i.employeeName})`]));
+  for (const v of visits) {
+    rows.push({
+      kind: 'visitor', name: v.name, company: v.company, areas: '', work: v.purpose,
+      approver: v.hostName, escort: v.escortRequired ? v.hostName : '', credential: passOf.get(v.id) ?? v.badgeCode,
+      timeIn: local(v.signedInAt), timeOut: local(v.signedOutAt),
+    });
+  }
+  for (const w of await db.workVisits.filter((w) => inRange(w.timeIn) || inRange(w.approvedAt)).toArray()) {
+    rows.push({
+      kind: 'workVisit', name: w.name, company: w.company, areas: w.areas, work: w.work,
+      approver: w.approver, escort: w.completedBy ?? w.escort, credential: w.credential,
+      timeIn: local(w.timeIn), timeOut: local(w.timeOut),
+    });
+  }
+  for (const c of await db.cards.filter((c) => c.validFrom <= to && c.validTo >= from).toArray()) {
+    rows.push({
+      kind: 'cardHolder', name: c.holderName, company: c.company, areas: c.areas, work: '',
+      approver: `${c.salesRep} / ${c.madeBy}`, escort: '', credential: `card ${c.number}`,
+      timeIn: local(c.uploadedAt ?? c.madeAt), timeOut: local(c.revokeConfirmedAt),
+    });
+  }
+  return rows.sort((a, b) => (a.timeIn < b.timeIn ? -1 : a.timeIn > b.timeIn ? 1 : 0));
+}
