@@ -7,6 +7,7 @@ import { acknowledgeAlert, admitHeld, refuseHeld } from '../db/visits';
 import { useLocale, useT } from '../i18n';
 import { hhmm, hostLabel, startOfToday } from './format';
 import { NoteDialog } from './NoteDialog';
+import { mismatchAlertText } from '../passes/alert-text';
 import { usePassesUi } from '../passes/passes-ui';
 import { useActor, useConsoleUi } from './ui-store';
 
@@ -94,7 +95,7 @@ export function AlertsPanel(): React.JSX.Element {
       case 'overstay':
         return t('console.alert.overstay', { visitor: visit?.name ?? '--' });
       case 'passMismatch':
-        return t('passes.alert.mismatch', { detail: alert.detail });
+        return mismatchAlertText(t, alert.detail);
       case 'passCheckOverdue':
         return t('passes.alert.overdue', { day: alert.detail });
     }

@@ -48,12 +48,13 @@ const mismatchKey = (day: string): string => `handover:${day}`;
  * mail channel is configured (host-notifier's channels) — not wired here yet.
  */
 async function escalate(w: Writer, day: string, detail: string): Promise<void> {
-  const existing = await db.alerts.where('visitId').equals(mismatchKey(day)).first();
+  const id = `pass-mismatch-${day}`;
+  const existing = await db.alerts.get(id);
   if (existing) {
     await w.put('alerts', { ...existing, detail, updatedAt: w.now });
     return;
   }
-  await w.put('alerts', { id: newId(), kind: 'passMismatch', visitId: mismatchKey(day), detail, createdAt: w.now, ackAt: null, ackBy: null, updatedAt: w.now });
+  await w.put('alerts', { id, kind: 'passMismatch', visitId: mismatchKey(day), detail, createdAt: w.now, ackAt: null, ackBy: null, updatedAt: w.now });
   await w.audit('pass.escalate', 'handover', day, detail);
 }
 
@@ -63,10 +64,12 @@ export interface CheckResult {
   unknownToDesk: string[];
 }
 
+/**
+ * The alert's detail, language-neutral so every console words it itself:
+ * "day|missing at guard|unknown to desk|explanation" (see passes/alert-text.ts).
+ */
 function describe(day: string, r: CheckResult, explanation: string): string {
-  return [`${day}`, r.missingAtGuard.length ? `-${r.missingAtGuard.join(',')}` : '', r.unknownToDesk.length ? `+${r.unknownToDesk.join(',')}` : '', explanation.trim()]
-    .filter(Boolean)
-    .join(' · ');
+  return [day, r.missingAtGuard.join(','), r.unknownToDesk.join(','), explanation.trim().replaceAll('|', '/')].join('|');
 }
 
 /** Compare with the guard's log; a difference is escalated the moment it is found. */
@@ -149,10 +152,14 @@ export async function markPrinted(sheetId: string, actor: string): Promise<void>
  * Keyed by the day, so a reload or a second console never adds a second one.
  */
 export async function ensureOverdueAlert(day: string, actor: string): Promise<void> {
-  if (await db.handoverSheets.where('day').equals(day).first()) return;
-  if (await db.alerts.where('visitId').equals(day).filter((a) => a.kind === 'passCheckOverdue').first()) return;
+  // Checked inside the write transaction (Dexie runs read-write transactions
+  // one at a time) and with an id derived from the day, so two ticks, two
+  // tabs or a tick racing the signature can never add a second alert.
   await commit(actor, async (w) => {
-    await w.put('alerts', { id: newId(), kind: 'passCheckOverdue', visitId: day, detail: day, createdAt: w.now, ackAt: null, ackBy: null, updatedAt: w.now });
+    const id = `pass-overdue-${day}`;
+    if (await db.handoverSheets.where('day').equals(day).first()) return;
+    if (await db.alerts.get(id)) return;
+    await w.put('alerts', { id, kind: 'passCheckOverdue', visitId: day, detail: day, createdAt: w.now, ackAt: null, ackBy: null, updatedAt: w.now });
     await w.audit('pass.checkOverdue', 'handover', day, day);
   });
 }

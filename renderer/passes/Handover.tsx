@@ -143,7 +143,15 @@ function SheetForm({ day, actor }: { day: string; actor: string }): React.JSX.El
       {check?.mismatch && (
         <div className="field">
           <label htmlFor={`${ids}-why`}>{t('passes.handover.explanation')}</label>
-          <textarea id={`${ids}-why`} rows={3} value={explanation} onChange={(e) => setExplanation(e.target.value)} />
+          <textarea
+            id={`${ids}-why`}
+            rows={3}
+            value={explanation}
+            onChange={(e) => {
+              setExplanation(e.target.value);
+              setError('');
+            }}
+          />
         </div>
       )}
       <div className="sheet-signers">

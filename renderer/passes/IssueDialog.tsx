@@ -77,12 +77,28 @@ export function IssueDialog({ visit, actor, onClose }: Props): React.JSX.Element
           )}
         </Field>
         <Field id={`${ids}-employee`} label={t('passes.issue.employee')} error={errors.employee}>
-          {(a11y) => <input {...a11y} value={employee} autoComplete="off" onChange={(e) => setEmployee(e.target.value)} />}
+          {(a11y) => <input {...a11y} value={employee} autoComplete="off" onChange={(e) => {
+                setEmployee(e.target.value);
+                setErrors(({ employee: _fixed, ...rest }) => rest);
+              }}
+            />}
         </Field>
         <Field id={`${ids}-card`} label={t('passes.issue.card')} error={errors.proof}>
-          {(a11y) => <input {...a11y} value={card} autoComplete="off" inputMode="numeric" onChange={(e) => setCard(e.target.value)} />}
+          {(a11y) => <input {...a11y} value={card} autoComplete="off" inputMode="numeric" onChange={(e) => {
+                setCard(e.target.value);
+                setErrors(({ proof: _fixed, ...rest }) => rest);
+              }}
+            />}
         </Field>
-        <SignaturePad id={`${ids}-sig`} label={t('passes.issue.signature')} onChange={setSignature} />
+        <SignaturePad
+          id={`${ids}-sig`}
+          label={t('passes.issue.signature')}
+          onChange={(png) => {
+            setSignature(png);
+            // A signature is proof enough: the "sign or show a card" message no longer applies.
+            if (png) setErrors(({ proof: _fixed, ...rest }) => rest);
+          }}
+        />
         <div className="actions">
           <button type="submit" className="btn primary">
             {t('passes.issue.confirm')}
