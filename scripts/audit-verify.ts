@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { verifyChains } from '../shared/cards/audit-chain';
 import { cardAuditSchema } from '../shared/domain/card';
 
-const fileSchema = z.union([z.object({ entries: z.array(cardAuditSchema) }), z.array(cardAuditSchema).transform((entries) => ({ entries }))]);
+const fileSchema = z.union([
+  z.object({ entries: z.array(cardAuditSchema) }),
+  z.array(cardAuditSchema).transform((entries) => ({ entries })),
+]);
 
 async function main(): Promise<number> {
   const path = process.argv[2];
@@ -22,11 +25,17 @@ async function main(): Promise<number> {
   }
   const report = await verifyChains(parsed.data.entries);
   if (report.ok) {
-    process.stdout.write(`OK: ${report.entries} entries in ${report.chains} chain(s), every link holds\n`);
+    process.stdout.write(
+      `OK: ${report.entries} entries in ${report.chains} chain(s), every link holds\n`,
+    );
     return 0;
   }
   const b = report.firstBroken!;
-  const why = { hash: 'entry was changed after it was written', link: 'the entry before it was deleted, changed or moved', seq: 'an entry is missing before it' }[b.reason];
+  const why = {
+    hash: 'entry was changed after it was written',
+    link: 'the entry before it was deleted, changed or moved',
+    seq: 'an entry is missing before it',
+  }[b.reason];
   process.stdout.write(`BROKEN: chain ${b.chain}, entry #${b.seq} (id ${b.id}): ${why}\n`);
   return 1;
 }

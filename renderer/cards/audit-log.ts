@@ -37,11 +37,22 @@ export interface CardStep {
  * checks the chain head is still the one hashed against, retrying otherwise,
  * so the chain stays linear even with two tabs writing.
  */
-export async function cardStep<T>(actor: string, step: CardStep, work: (w: Writer) => Promise<T>, database: FrontdeskDb = db): Promise<T> {
+export async function cardStep<T>(
+  actor: string,
+  step: CardStep,
+  work: (w: Writer) => Promise<T>,
+  database: FrontdeskDb = db,
+): Promise<T> {
   const chain = await chainId(database);
   for (let attempt = 0; ; attempt++) {
     const head = await headOf(database, chain);
-    const entry = await sealEntry(head, { id: newId(), chain, at: new Date().toISOString(), actor, ...step });
+    const entry = await sealEntry(head, {
+      id: newId(),
+      chain,
+      at: new Date().toISOString(),
+      actor,
+      ...step,
+    });
     try {
       return await commit(
         actor,
@@ -67,5 +78,9 @@ export async function verifyCardAudit(database: FrontdeskDb = db): Promise<Chain
 /** The whole trail as the file `npm run audit:verify` reads. */
 export async function exportCardAudit(database: FrontdeskDb = db): Promise<string> {
   const entries = await database.cardAudit.toArray();
-  return JSON.stringify({ kind: 'frontdesk.cardAudit', exportedAt: new Date().toISOString(), entries }, null, 1);
+  return JSON.stringify(
+    { kind: 'frontdesk.cardAudit', exportedAt: new Date().toISOString(), entries },
+    null,
+    1,
+  );
 }

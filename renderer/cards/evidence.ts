@@ -22,28 +22,58 @@ export async function evidenceRows(from: string, to: string): Promise<EvidenceRo
   const inRange = (iso: string | null): boolean => iso !== null && iso >= start && iso <= end;
   const rows: EvidenceRow[] = [];
 
-  const visits = await db.visits.where('day').between(from, to, true, true).filter((v) => v.category === 'machineRoom' && v.signedInAt !== null).toArray();
-  const issues = await db.passIssues.where('visitId').anyOf(visits.map((v) => v.id)).toArray();
+  const visits = await db.visits
+    .where('day')
+    .between(from, to, true, true)
+    .filter((v) => v.category === 'machineRoom' && v.signedInAt !== null)
+    .toArray();
+  const issues = await db.passIssues
+    .where('visitId')
+    .anyOf(visits.map((v) => v.id))
+    .toArray();
   const passOf = new Map(issues.map((i) => [i.visitId, `${i.passNumber} (${i.employeeName})`]));
   for (const v of visits) {
     rows.push({
-      kind: 'visitor', name: v.name, company: v.company, areas: '', work: v.purpose,
-      approver: v.hostName, escort: v.escortRequired ? v.hostName : '', credential: passOf.get(v.id) ?? v.badgeCode,
-      timeIn: local(v.signedInAt), timeOut: local(v.signedOutAt),
+      kind: 'visitor',
+      name: v.name,
+      company: v.company,
+      areas: '',
+      work: v.purpose,
+      approver: v.hostName,
+      escort: v.escortRequired ? v.hostName : '',
+      credential: passOf.get(v.id) ?? v.badgeCode,
+      timeIn: local(v.signedInAt),
+      timeOut: local(v.signedOutAt),
     });
   }
-  for (const w of await db.workVisits.filter((w) => inRange(w.timeIn) || inRange(w.approvedAt)).toArray()) {
+  for (const w of await db.workVisits
+    .filter((w) => inRange(w.timeIn) || inRange(w.approvedAt))
+    .toArray()) {
     rows.push({
-      kind: 'workVisit', name: w.name, company: w.company, areas: w.areas, work: w.work,
-      approver: w.approver, escort: w.completedBy ?? w.escort, credential: w.credential,
-      timeIn: local(w.timeIn), timeOut: local(w.timeOut),
+      kind: 'workVisit',
+      name: w.name,
+      company: w.company,
+      areas: w.areas,
+      work: w.work,
+      approver: w.approver,
+      escort: w.completedBy ?? w.escort,
+      credential: w.credential,
+      timeIn: local(w.timeIn),
+      timeOut: local(w.timeOut),
     });
   }
   for (const c of await db.cards.filter((c) => c.validFrom <= to && c.validTo >= from).toArray()) {
     rows.push({
-      kind: 'cardHolder', name: c.holderName, company: c.company, areas: c.areas, work: '',
-      approver: `${c.salesRep} / ${c.madeBy}`, escort: '', credential: `card ${c.number}`,
-      timeIn: local(c.uploadedAt ?? c.madeAt), timeOut: local(c.revokeConfirmedAt),
+      kind: 'cardHolder',
+      name: c.holderName,
+      company: c.company,
+      areas: c.areas,
+      work: '',
+      approver: `${c.salesRep} / ${c.madeBy}`,
+      escort: '',
+      credential: `card ${c.number}`,
+      timeIn: local(c.uploadedAt ?? c.madeAt),
+      timeOut: local(c.revokeConfirmedAt),
     });
   }
   return rows.sort((a, b) => (a.timeIn < b.timeIn ? -1 : a.timeIn > b.timeIn ? 1 : 0));

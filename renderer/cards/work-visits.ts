@@ -17,14 +17,42 @@ export class WorkVisitError extends Error {
   }
 }
 
-export type NewWorkVisit = Pick<WorkVisit, 'name' | 'company' | 'work' | 'areas' | 'approver' | 'escort' | 'credential'> & { equipment: string[] };
+export type NewWorkVisit = Pick<
+  WorkVisit,
+  'name' | 'company' | 'work' | 'areas' | 'approver' | 'escort' | 'credential'
+> & { equipment: string[] };
 
 export async function approveWorkVisit(actor: string, input: NewWorkVisit): Promise<string> {
   const id = newId();
-  const equipment: EquipmentItem[] = input.equipment.map((name) => ({ name, checkedOut: false, note: '' }));
-  await cardStep(actor, { action: 'work.approved', entity: 'workVisit', entityId: id, detail: `${input.name}: ${input.work} in ${input.areas}, approved by ${input.approver}, escort ${input.escort}` }, async (w) => {
-    await w.put('workVisits', { ...input, id, equipment, approvedAt: w.now, state: 'approved', timeIn: null, timeOut: null, completedBy: null, createdAt: w.now, createdBy: actor, updatedAt: w.now });
-  });
+  const equipment: EquipmentItem[] = input.equipment.map((name) => ({
+    name,
+    checkedOut: false,
+    note: '',
+  }));
+  await cardStep(
+    actor,
+    {
+      action: 'work.approved',
+      entity: 'workVisit',
+      entityId: id,
+      detail: `${input.name}: ${input.work} in ${input.areas}, approved by ${input.approver}, escort ${input.escort}`,
+    },
+    async (w) => {
+      await w.put('workVisits', {
+        ...input,
+        id,
+        equipment,
+        approvedAt: w.now,
+        state: 'approved',
+        timeIn: null,
+        timeOut: null,
+        completedBy: null,
+        createdAt: w.now,
+        createdBy: actor,
+        updatedAt: w.now,
+      });
+    },
+  );
   return id;
 }
 
@@ -35,20 +63,34 @@ async function visitOf(id: string): Promise<WorkVisit> {
 }
 
 export async function enterMachineRoom(actor: string, id: string): Promise<void> {
-  await cardStep(actor, { action: 'work.entered', entity: 'workVisit', entityId: id, detail: '' }, async (w) => {
-    const v = await visitOf(id);
-    if (v.state !== 'approved') throw new WorkVisitError('cards.work.wrongState');
-    await w.put('workVisits', { ...v, state: 'inRoom', timeIn: w.now, updatedAt: w.now });
-  });
+  await cardStep(
+    actor,
+    { action: 'work.entered', entity: 'workVisit', entityId: id, detail: '' },
+    async (w) => {
+      const v = await visitOf(id);
+      if (v.state !== 'approved') throw new WorkVisitError('cards.work.wrongState');
+      await w.put('workVisits', { ...v, state: 'inRoom', timeIn: w.now, updatedAt: w.now });
+    },
+  );
 }
 
-export async function updateEquipment(actor: string, id: string, equipment: EquipmentItem[]): Promise<void> {
-  const summary = equipment.map((e) => `${e.name}${e.checkedOut ? ' ✓' : e.note ? ` (${e.note})` : ''}`).join('; ');
-  await cardStep(actor, { action: 'work.equipmentChecked', entity: 'workVisit', entityId: id, detail: summary }, async (w) => {
-    const v = await visitOf(id);
-    if (v.state === 'done') throw new WorkVisitError('cards.work.wrongState');
-    await w.put('workVisits', { ...v, equipment, updatedAt: w.now });
-  });
+export async function updateEquipment(
+  actor: string,
+  id: string,
+  equipment: EquipmentItem[],
+): Promise<void> {
+  const summary = equipment
+    .map((e) => `${e.name}${e.checkedOut ? ' ✓' : e.note ? ` (${e.note})` : ''}`)
+    .join('; ');
+  await cardStep(
+    actor,
+    { action: 'work.equipmentChecked', entity: 'workVisit', entityId: id, detail: summary },
+    async (w) => {
+      const v = await visitOf(id);
+      if (v.state === 'done') throw new WorkVisitError('cards.work.wrongState');
+      await w.put('workVisits', { ...v, equipment, updatedAt: w.now });
+    },
+  );
 }
 
 /** The escort confirms the work is finished; refused while equipment is unaccounted for. */
@@ -56,10 +98,29 @@ export async function completeWorkVisit(actor: string, id: string, escort: strin
   const v = await visitOf(id);
   const missing = unexplainedEquipment(v).map((e) => e.name);
   if (missing.length > 0) throw new WorkVisitError('cards.work.missingEquipment', missing);
-  await cardStep(actor, { action: 'work.completed', entity: 'workVisit', entityId: id, detail: `confirmed by escort ${escort}` }, async (w) => {
-    const current = await visitOf(id);
-    if (current.state !== 'inRoom') throw new WorkVisitError('cards.work.wrongState');
-    if (unexplainedEquipment(current).length > 0) throw new WorkVisitError('cards.work.missingEquipment', unexplainedEquipment(current).map((e) => e.name));
-    await w.put('workVisits', { ...current, state: 'done', timeOut: w.now, completedBy: escort, updatedAt: w.now });
-  });
+  await cardStep(
+    actor,
+    {
+      action: 'work.completed',
+      entity: 'workVisit',
+      entityId: id,
+      detail: `confirmed by escort ${escort}`,
+    },
+    async (w) => {
+      const current = await visitOf(id);
+      if (current.state !== 'inRoom') throw new WorkVisitError('cards.work.wrongState');
+      if (unexplainedEquipment(current).length > 0)
+        throw new WorkVisitError(
+          'cards.work.missingEquipment',
+          unexplainedEquipment(current).map((e) => e.name),
+        );
+      await w.put('workVisits', {
+        ...current,
+        state: 'done',
+        timeOut: w.now,
+        completedBy: escort,
+        updatedAt: w.now,
+      });
+    },
+  );
 }

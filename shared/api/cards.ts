@@ -28,7 +28,14 @@ export const ENCODER_CHOICES = ['emulator', 'msr605x', 'em4100Writer'] as const;
 export type EncoderChoice = (typeof ENCODER_CHOICES)[number];
 /** The emulator speaks both media; the desk picks which one the demo card is. */
 export const EMULATED_MEDIA = ['msr605x', 'em4100Writer'] as const;
-export const SIM_FAULTS = ['none', 'noCard', 'writeError', 'cardPulled', 'unplugged', 'mismatch'] as const;
+export const SIM_FAULTS = [
+  'none',
+  'noCard',
+  'writeError',
+  'cardPulled',
+  'unplugged',
+  'mismatch',
+] as const;
 export type SimFault = (typeof SIM_FAULTS)[number];
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -40,7 +47,10 @@ export const cardSettingsSchema = z
     /** Seconds the encoder waits for a card to be presented. */
     presentSeconds: z.number().int().min(2).max(120),
     /** Access system's REST endpoint for uploads; '' = file export only. */
-    webhookUrl: z.string().max(500).regex(/^$|^https?:\/\//, 'an http:// or https:// address'),
+    webhookUrl: z
+      .string()
+      .max(500)
+      .regex(/^$|^https?:\/\//, 'an http:// or https:// address'),
     smtpHost: z.string().max(200),
     smtpPort: z.number().int().min(1).max(65535),
     mailFrom: z.string().max(200),
@@ -52,14 +62,37 @@ export type CardSettings = z.infer<typeof cardSettingsSchema>;
 
 /** What the encoder writes: tracks for a magnetic card, the 40-bit id for a 125 kHz card. */
 export const cardPayloadSchema = z.discriminatedUnion('medium', [
-  z.object({ medium: z.literal('msr605x'), track1: z.string().max(79), track2: z.string().max(40), track3: z.string().max(107) }).strict(),
-  z.object({ medium: z.literal('em4100Writer'), customer: z.number().int().min(0).max(255), id: z.number().int().min(0).max(0xffffffff) }).strict(),
+  z
+    .object({
+      medium: z.literal('msr605x'),
+      track1: z.string().max(79),
+      track2: z.string().max(40),
+      track3: z.string().max(107),
+    })
+    .strict(),
+  z
+    .object({
+      medium: z.literal('em4100Writer'),
+      customer: z.number().int().min(0).max(255),
+      id: z.number().int().min(0).max(0xffffffff),
+    })
+    .strict(),
 ]);
 export type CardPayload = z.infer<typeof cardPayloadSchema>;
 
 export const encodeResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), read: cardPayloadSchema, device: z.string(), verifiedAt: isoTime }),
-  z.object({ ok: z.literal(false), code: z.enum(CARD_ERROR_CODES), message: z.string(), device: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    read: cardPayloadSchema,
+    device: z.string(),
+    verifiedAt: isoTime,
+  }),
+  z.object({
+    ok: z.literal(false),
+    code: z.enum(CARD_ERROR_CODES),
+    message: z.string(),
+    device: z.string(),
+  }),
 ]);
 export type EncodeResult = z.infer<typeof encodeResultSchema>;
 
@@ -135,15 +168,41 @@ export const CARD_METHODS = {
   'cards:read': method(empty, encodeResultSchema, CARD_ROLES),
   'cards:status': method(empty, encoderStatusSchema, CARD_ROLES),
   /** Demo and tests only: refused unless the encoder is the emulator. */
-  'cards:simulateFault': method(z.object({ fault: z.enum(SIM_FAULTS) }).strict(), encoderStatusSchema, CARD_ROLES),
+  'cards:simulateFault': method(
+    z.object({ fault: z.enum(SIM_FAULTS) }).strict(),
+    encoderStatusSchema,
+    CARD_ROLES,
+  ),
   'cards:getSettings': method(empty, cardSettingsSchema, CARD_ROLES),
   'cards:updateSettings': method(cardSettingsSchema, cardSettingsSchema, CARD_ROLES),
   /** The access system's import file (CSV and XLSX) for these holders. */
-  'cards:exportAccess': method(z.object({ holders: z.array(accessHolderSchema).max(5000) }).strict(), fileResponse, CARD_ROLES),
+  'cards:exportAccess': method(
+    z.object({ holders: z.array(accessHolderSchema).max(5000) }).strict(),
+    fileResponse,
+    CARD_ROLES,
+  ),
   /** POSTs the holders to the access system's webhook; the answer is recorded whether it succeeded or not. */
-  'cards:upload': method(z.object({ holders: z.array(accessHolderSchema).min(1).max(500) }).strict(), uploadResultSchema, CARD_ROLES),
-  'cards:sendRevocationMail': method(revocationMailSchema, z.object({ sentAt: isoTime, messageId: z.string(), recipients: z.array(z.string()) }), CARD_ROLES),
-  'cards:exportEvidence': method(z.object({ from: z.iso.date(), to: z.iso.date(), rows: z.array(evidenceRowSchema).max(200_000) }).strict(), fileResponse, CARD_ROLES),
+  'cards:upload': method(
+    z.object({ holders: z.array(accessHolderSchema).min(1).max(500) }).strict(),
+    uploadResultSchema,
+    CARD_ROLES,
+  ),
+  'cards:sendRevocationMail': method(
+    revocationMailSchema,
+    z.object({ sentAt: isoTime, messageId: z.string(), recipients: z.array(z.string()) }),
+    CARD_ROLES,
+  ),
+  'cards:exportEvidence': method(
+    z
+      .object({
+        from: z.iso.date(),
+        to: z.iso.date(),
+        rows: z.array(evidenceRowSchema).max(200_000),
+      })
+      .strict(),
+    fileResponse,
+    CARD_ROLES,
+  ),
 } as const;
 
 export const CARD_EVENTS = {

@@ -18,7 +18,9 @@ export type UnsignedEntry = Omit<CardAuditEntry, 'hash'>;
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -31,12 +33,22 @@ export async function sha256Hex(text: string): Promise<string> {
 
 export async function entryHash(e: UnsignedEntry): Promise<string> {
   const { id, chain, seq, at, actor, action, entity, entityId, detail, prevHash } = e;
-  return sha256Hex(prevHash + canonicalJson({ id, chain, seq, at, actor, action, entity, entityId, detail, prevHash }));
+  return sha256Hex(
+    prevHash +
+      canonicalJson({ id, chain, seq, at, actor, action, entity, entityId, detail, prevHash }),
+  );
 }
 
 /** The next link after `head` (undefined = first entry of the chain). */
-export async function sealEntry(head: CardAuditEntry | undefined, e: Omit<UnsignedEntry, 'seq' | 'prevHash'>): Promise<CardAuditEntry> {
-  const unsigned: UnsignedEntry = { ...e, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+export async function sealEntry(
+  head: CardAuditEntry | undefined,
+  e: Omit<UnsignedEntry, 'seq' | 'prevHash'>,
+): Promise<CardAuditEntry> {
+  const unsigned: UnsignedEntry = {
+    ...e,
+    seq: (head?.seq ?? 0) + 1,
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
   return { ...unsigned, hash: await entryHash(unsigned) };
 }
 

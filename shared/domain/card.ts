@@ -11,14 +11,22 @@ import { ID_TYPES } from './visit';
 const isoTime = z.iso.datetime({ offset: true });
 
 export const APPLICATION_STATES = ['submitted', 'made', 'withdrawn'] as const;
-export const CARD_STATES = ['made', 'uploaded', 'revokeRequested', 'revokeMailed', 'revoked'] as const;
+export const CARD_STATES = [
+  'made',
+  'uploaded',
+  'revokeRequested',
+  'revokeMailed',
+  'revoked',
+] as const;
 export type CardState = (typeof CARD_STATES)[number];
 export const REVOKE_REASONS = ['cancel', 'lost'] as const;
 export const CARD_MEDIA = ['msr605x', 'em4100Writer'] as const;
 
 export const letterSchema = z.object({
   name: z.string().max(200),
-  type: z.string().regex(/^(image\/(png|jpeg|webp)|application\/pdf)$/, 'a scan (PNG/JPEG/WebP) or a PDF'),
+  type: z
+    .string()
+    .regex(/^(image\/(png|jpeg|webp)|application\/pdf)$/, 'a scan (PNG/JPEG/WebP) or a PDF'),
   /** Data URL of the scan; 8 MB is a phone photo of one page with room to spare. */
   dataUrl: z.string().max(11_000_000),
 });

@@ -47,22 +47,41 @@ export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): str
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export async function toXlsx<R>(sheet: string, columns: readonly Column<R>[], rows: readonly R[]): Promise<Buffer> {
+export async function toXlsx<R>(
+  sheet: string,
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Frontdesk';
   const ws = wb.addWorksheet(sheet);
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length + 4) }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.max(12, c.header.length + 4),
+  }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) ws.addRow(Object.fromEntries(columns.map((c) => [c.key, String(r[c.key] ?? '')])));
+  for (const r of rows)
+    ws.addRow(Object.fromEntries(columns.map((c) => [c.key, String(r[c.key] ?? '')])));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function accessFiles(holders: readonly AccessHolder[]): Promise<{ csv: string; xlsxBase64: string }> {
+export async function accessFiles(
+  holders: readonly AccessHolder[],
+): Promise<{ csv: string; xlsxBase64: string }> {
   const upper = holders.map((h) => ({ ...h, action: h.action.toUpperCase() }));
-  return { csv: toCsv(ACCESS_COLUMNS, upper), xlsxBase64: (await toXlsx('Holders', ACCESS_COLUMNS, upper)).toString('base64') };
+  return {
+    csv: toCsv(ACCESS_COLUMNS, upper),
+    xlsxBase64: (await toXlsx('Holders', ACCESS_COLUMNS, upper)).toString('base64'),
+  };
 }
 
-export async function evidenceFiles(rows: readonly EvidenceRow[]): Promise<{ csv: string; xlsxBase64: string }> {
-  return { csv: toCsv(EVIDENCE_COLUMNS, rows), xlsxBase64: (await toXlsx('Machine room', EVIDENCE_COLUMNS, rows)).toString('base64') };
+export async function evidenceFiles(
+  rows: readonly EvidenceRow[],
+): Promise<{ csv: string; xlsxBase64: string }> {
+  return {
+    csv: toCsv(EVIDENCE_COLUMNS, rows),
+    xlsxBase64: (await toXlsx('Machine room', EVIDENCE_COLUMNS, rows)).toString('base64'),
+  };
 }

@@ -11,7 +11,11 @@ export interface UploadOptions {
  * refusal or an unreachable system is a result (`ok: false`) the renderer keeps
  * in its retry queue, not an exception: the answer itself is evidence.
  */
-export async function uploadHolders(url: string, holders: readonly AccessHolder[], opts: UploadOptions = {}): Promise<UploadResult> {
+export async function uploadHolders(
+  url: string,
+  holders: readonly AccessHolder[],
+  opts: UploadOptions = {},
+): Promise<UploadResult> {
   if (!url) throw new CardServiceError('noWebhook');
   const at = new Date().toISOString();
   try {
@@ -24,6 +28,11 @@ export async function uploadHolders(url: string, holders: readonly AccessHolder[
     const answer = (await res.text()).slice(0, 500);
     return { ok: res.ok, status: res.status, answer, at };
   } catch (err) {
-    return { ok: false, status: 0, answer: err instanceof Error ? `${err.name}: ${err.message}` : String(err), at };
+    return {
+      ok: false,
+      status: 0,
+      answer: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      at,
+    };
   }
 }

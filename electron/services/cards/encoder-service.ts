@@ -1,10 +1,24 @@
-import type { CardPayload, CardSettings, EncodeResult, EncoderStatus, SimFault } from '../../../shared/api/cards';
-import { encodeAndVerify, type CardEncoder, type CardEncoderKind } from '../../../hardware/card/card-encoder';
+import type {
+  CardPayload,
+  CardSettings,
+  EncodeResult,
+  EncoderStatus,
+  SimFault,
+} from '../../../shared/api/cards';
+import {
+  encodeAndVerify,
+  type CardEncoder,
+  type CardEncoderKind,
+} from '../../../hardware/card/card-encoder';
 import { CARD_DEVICES } from '../../../hardware/card/devices';
 import { Em4100Writer } from '../../../hardware/card/em4100-writer/driver';
 import { EM4100_WRITER_HID } from '../../../hardware/card/em4100-writer/protocol';
 import { CardDeviceError, isCardDeviceError } from '../../../hardware/card/errors';
-import { HidTransport, nodeHidBackend, type HidBackend } from '../../../hardware/card/hid-transport';
+import {
+  HidTransport,
+  nodeHidBackend,
+  type HidBackend,
+} from '../../../hardware/card/hid-transport';
 import { HidDeviceWatcher } from '../../../hardware/card/hotplug';
 import { Msr605xEncoder } from '../../../hardware/card/msr605x/driver';
 import { MSR605X_HID } from '../../../hardware/card/msr605x/protocol';
@@ -24,7 +38,8 @@ export interface EncoderServiceOptions {
   pollMs?: number;
 }
 
-const mediumOf = (s: CardSettings): CardEncoderKind => (s.encoder === 'emulator' ? s.emulatedMedium : s.encoder);
+const mediumOf = (s: CardSettings): CardEncoderKind =>
+  s.encoder === 'emulator' ? s.emulatedMedium : s.encoder;
 
 /**
  * The desk's card encoder behind cards:encode/read/status. It opens the
@@ -51,7 +66,12 @@ export class CardEncoderService {
   private pickBackend(): HidBackend {
     const s = this.opts.settings();
     const given = this.opts.backend;
-    this.emulated = s.encoder === 'emulator' ? (given instanceof EmulatedCardBackend ? given : new EmulatedCardBackend()) : undefined;
+    this.emulated =
+      s.encoder === 'emulator'
+        ? given instanceof EmulatedCardBackend
+          ? given
+          : new EmulatedCardBackend()
+        : undefined;
     this.fault = 'none';
     this.connected = false;
     return this.emulated ?? given ?? nodeHidBackend;
@@ -59,8 +79,21 @@ export class CardEncoderService {
 
   get status(): EncoderStatus {
     const s = this.opts.settings();
-    const state = s.encoder === 'emulator' ? (this.connected ? 'simulated' : 'disconnected') : this.connected ? 'connected' : 'disconnected';
-    return { choice: s.encoder, medium: mediumOf(s), state, product: this.product, fault: this.fault };
+    const state =
+      s.encoder === 'emulator'
+        ? this.connected
+          ? 'simulated'
+          : 'disconnected'
+        : this.connected
+          ? 'connected'
+          : 'disconnected';
+    return {
+      choice: s.encoder,
+      medium: mediumOf(s),
+      state,
+      product: this.product,
+      fault: this.fault,
+    };
   }
 
   /** Encode, read back, compare. Never throws a device error: it becomes `ok: false` with its code. */
@@ -68,13 +101,27 @@ export class CardEncoderService {
     const device = this.describe();
     try {
       const open = await this.ensureOpen();
-      if (open.medium !== payload.medium) throw new CardDeviceError('invalidData', `the encoder writes ${open.medium}, not ${payload.medium}`);
+      if (open.medium !== payload.medium)
+        throw new CardDeviceError(
+          'invalidData',
+          `the encoder writes ${open.medium}, not ${payload.medium}`,
+        );
       if (open.medium === 'msr605x' && payload.medium === 'msr605x') {
         const tracks = { track1: payload.track1, track2: payload.track2, track3: payload.track3 };
         await open.encoder.encode(tracks);
         this.tamperIfAsked();
         const { read } = await open.encoder.verify(tracks);
-        return { ok: true, read: { medium: 'msr605x', track1: read.track1 ?? '', track2: read.track2 ?? '', track3: read.track3 ?? '' }, device, verifiedAt: new Date().toISOString() };
+        return {
+          ok: true,
+          read: {
+            medium: 'msr605x',
+            track1: read.track1 ?? '',
+            track2: read.track2 ?? '',
+            track3: read.track3 ?? '',
+          },
+          device,
+          verifiedAt: new Date().toISOString(),
+        };
       }
       if (open.medium === 'em4100Writer' && payload.medium === 'em4100Writer') {
         const want = { customer: payload.customer, id: payload.id };
@@ -97,10 +144,25 @@ export class CardEncoderService {
       const open = await this.ensureOpen();
       if (open.medium === 'msr605x') {
         const r = await open.encoder.read();
-        return { ok: true, read: { medium: 'msr605x', track1: r.track1 ?? '', track2: r.track2 ?? '', track3: r.track3 ?? '' }, device, verifiedAt: new Date().toISOString() };
+        return {
+          ok: true,
+          read: {
+            medium: 'msr605x',
+            track1: r.track1 ?? '',
+            track2: r.track2 ?? '',
+            track3: r.track3 ?? '',
+          },
+          device,
+          verifiedAt: new Date().toISOString(),
+        };
       }
       const r = await open.encoder.read();
-      return { ok: true, read: { medium: 'em4100Writer', customer: r.customer, id: r.id }, device, verifiedAt: new Date().toISOString() };
+      return {
+        ok: true,
+        read: { medium: 'em4100Writer', customer: r.customer, id: r.id },
+        device,
+        verifiedAt: new Date().toISOString(),
+      };
     } catch (err) {
       return this.failure(err, device);
     }
@@ -151,7 +213,12 @@ export class CardEncoderService {
       return { ok: false, code: err.code, message: err.message, device };
     }
     log.error(`card ${device} failed`, err);
-    return { ok: false, code: 'deviceError', message: err instanceof Error ? err.message : String(err), device };
+    return {
+      ok: false,
+      code: 'deviceError',
+      message: err instanceof Error ? err.message : String(err),
+      device,
+    };
   }
 
   /** The `mismatch` fault: another card under the head between write and read-back. */
@@ -172,7 +239,10 @@ export class CardEncoderService {
     const s = this.opts.settings();
     const medium = mediumOf(s);
     const swipeTimeoutMs = s.presentSeconds * 1000;
-    const transport = await HidTransport.open(medium === 'msr605x' ? MSR605X_HID : EM4100_WRITER_HID, this.backend);
+    const transport = await HidTransport.open(
+      medium === 'msr605x' ? MSR605X_HID : EM4100_WRITER_HID,
+      this.backend,
+    );
     transport.onUnplugged(() => {
       // An emulated pull leaves enumeration too, as a real cable pull does.
       this.emulated?.unplug(medium);
@@ -192,7 +262,11 @@ export class CardEncoderService {
       }
       open = { medium, encoder, transport };
     } else {
-      open = { medium, encoder: new Em4100Writer(transport, this.emulated ? { settleMs: 0 } : {}), transport };
+      open = {
+        medium,
+        encoder: new Em4100Writer(transport, this.emulated ? { settleMs: 0 } : {}),
+        transport,
+      };
     }
     this.open = open;
     return open;
@@ -206,7 +280,10 @@ export class CardEncoderService {
     const medium = mediumOf(this.opts.settings());
     const watcher = new HidDeviceWatcher(
       CARD_DEVICES.filter((d) => d.kind === medium),
-      { list: () => this.backend.devices(), ...(this.opts.pollMs === undefined ? {} : { intervalMs: this.opts.pollMs }) },
+      {
+        list: () => this.backend.devices(),
+        ...(this.opts.pollMs === undefined ? {} : { intervalMs: this.opts.pollMs }),
+      },
     );
     watcher.onChange((state) => {
       this.connected = state.status === 'connected';

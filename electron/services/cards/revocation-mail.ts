@@ -41,7 +41,10 @@ export function revocationMessage(m: RevocationMail): { subject: string; text: s
 }
 
 /** Sends the mail through the configured SMTP server; a failure is a typed `mailFailed`. */
-export async function sendRevocationMail(s: CardSettings, m: RevocationMail): Promise<{ sentAt: string; messageId: string; recipients: string[] }> {
+export async function sendRevocationMail(
+  s: CardSettings,
+  m: RevocationMail,
+): Promise<{ sentAt: string; messageId: string; recipients: string[] }> {
   if (s.revokeRecipients.length === 0) throw new CardServiceError('noRecipients');
   const transport = nodemailer.createTransport({
     host: s.smtpHost,
@@ -53,8 +56,17 @@ export async function sendRevocationMail(s: CardSettings, m: RevocationMail): Pr
   });
   try {
     const { subject, text } = revocationMessage(m);
-    const info = await transport.sendMail({ from: s.mailFrom, to: s.revokeRecipients, subject, text });
-    return { sentAt: new Date().toISOString(), messageId: info.messageId, recipients: [...s.revokeRecipients] };
+    const info = await transport.sendMail({
+      from: s.mailFrom,
+      to: s.revokeRecipients,
+      subject,
+      text,
+    });
+    return {
+      sentAt: new Date().toISOString(),
+      messageId: info.messageId,
+      recipients: [...s.revokeRecipients],
+    };
   } catch (err) {
     throw new CardServiceError('mailFailed', err instanceof Error ? err.message : String(err));
   } finally {

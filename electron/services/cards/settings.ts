@@ -31,11 +31,15 @@ export class CardSettingsFile {
     const file = join(dataDir, 'cards.json');
     let current = DEFAULT_CARD_SETTINGS;
     try {
-      const parsed = cardSettingsSchema.safeParse({ ...DEFAULT_CARD_SETTINGS, ...(JSON.parse(await readFile(file, 'utf8')) as object) });
+      const parsed = cardSettingsSchema.safeParse({
+        ...DEFAULT_CARD_SETTINGS,
+        ...(JSON.parse(await readFile(file, 'utf8')) as object),
+      });
       if (parsed.success) current = parsed.data;
       else log.warn(`cards.json is not valid, using the emulated encoder: ${parsed.error.message}`);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn('cards.json could not be read', err);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        log.warn('cards.json could not be read', err);
     }
     return new CardSettingsFile(file, current);
   }

@@ -9,8 +9,16 @@ import { CardSettingsFile } from '../cards/settings';
 import type { ServiceContext } from '../service-context';
 
 /** The card encoder's entry on the status strip (C10, R-X3). */
-function stripEntry(s: EncoderStatus): { kind: 'cardEncoder'; state: 'simulated' | 'connected' | 'disconnected'; detail: string } {
-  return { kind: 'cardEncoder', state: s.state, detail: s.choice === 'emulator' ? `emulator:${s.medium}` : s.product || s.choice };
+function stripEntry(s: EncoderStatus): {
+  kind: 'cardEncoder';
+  state: 'simulated' | 'connected' | 'disconnected';
+  detail: string;
+} {
+  return {
+    kind: 'cardEncoder',
+    state: s.state,
+    detail: s.choice === 'emulator' ? `emulator:${s.medium}` : s.product || s.choice,
+  };
 }
 
 /**
@@ -44,12 +52,15 @@ export function createCardsHandlers(ctx: ServiceContext): HandlersFor<typeof CAR
       const { file, encoder } = await ready;
       const before = file.settings;
       const saved = await file.save(next);
-      if (before.encoder !== saved.encoder || before.emulatedMedium !== saved.emulatedMedium) await encoder.reconfigure();
+      if (before.encoder !== saved.encoder || before.emulatedMedium !== saved.emulatedMedium)
+        await encoder.reconfigure();
       return saved;
     },
     'cards:exportAccess': async ({ holders }) => accessFiles(holders),
-    'cards:upload': async ({ holders }) => uploadHolders((await ready).file.settings.webhookUrl, holders),
-    'cards:sendRevocationMail': async (mail) => sendRevocationMail((await ready).file.settings, mail),
+    'cards:upload': async ({ holders }) =>
+      uploadHolders((await ready).file.settings.webhookUrl, holders),
+    'cards:sendRevocationMail': async (mail) =>
+      sendRevocationMail((await ready).file.settings, mail),
     'cards:exportEvidence': async ({ rows }) => evidenceFiles(rows),
   };
 }

@@ -10,7 +10,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-const holder: AccessHolder = { cardNumber: 'P-1', holderName: '张伟', company: 'X', idNumber: '', phone: '', areas: 'A', validFrom: '2026-11-22', validTo: '2027-11-21', action: 'add' };
+const holder: AccessHolder = {
+  cardNumber: 'P-1',
+  holderName: '张伟',
+  company: 'X',
+  idNumber: '',
+  phone: '',
+  areas: 'A',
+  validFrom: '2026-11-22',
+  validTo: '2027-11-21',
+  action: 'add',
+};
 
 describe('webhook upload to the access system (R-K3 上传)', () => {
   it('a refusal comes back as ok:false with the answer; the retry succeeds and the body is the holders', async () => {

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CARD_ERROR_CODES, type CardSettings, type EncoderStatus, type SimFault } from '../../../shared/api/cards';
+import {
+  CARD_ERROR_CODES,
+  type CardSettings,
+  type EncoderStatus,
+  type SimFault,
+} from '../../../shared/api/cards';
 import { CARD_DEVICE_ERROR_CODES } from '../../../hardware/card/errors';
 import { EmulatedCardBackend } from '../../../hardware/sim/card-backend';
 import { CardEncoderService } from '../../../electron/services/cards/encoder-service';
@@ -10,16 +15,34 @@ afterEach(async () => {
   for (const s of open.splice(0)) await s.close();
 });
 
-function service(medium: CardSettings['emulatedMedium'] = 'msr605x'): { svc: CardEncoderService; backend: EmulatedCardBackend; statuses: EncoderStatus[] } {
+function service(medium: CardSettings['emulatedMedium'] = 'msr605x'): {
+  svc: CardEncoderService;
+  backend: EmulatedCardBackend;
+  statuses: EncoderStatus[];
+} {
   const backend = new EmulatedCardBackend();
   const statuses: EncoderStatus[] = [];
-  const settings: CardSettings = { ...DEFAULT_CARD_SETTINGS, emulatedMedium: medium, presentSeconds: 2 };
-  const svc = new CardEncoderService({ settings: () => settings, onStatus: (s) => statuses.push(s), backend, pollMs: 50 });
+  const settings: CardSettings = {
+    ...DEFAULT_CARD_SETTINGS,
+    emulatedMedium: medium,
+    presentSeconds: 2,
+  };
+  const svc = new CardEncoderService({
+    settings: () => settings,
+    onStatus: (s) => statuses.push(s),
+    backend,
+    pollMs: 50,
+  });
   open.push(svc);
   return { svc, backend, statuses };
 }
 
-const magnetic = { medium: 'msr605x', track1: 'IDC ACCESS 000001', track2: '62000000001=2912', track3: '' } as const;
+const magnetic = {
+  medium: 'msr605x',
+  track1: 'IDC ACCESS 000001',
+  track2: '62000000001=2912',
+  track3: '',
+} as const;
 const proximity = { medium: 'em4100Writer', customer: 0x4d, id: 1_000_001 } as const;
 
 describe('card service against the emulator (issue 6: a failed verify never counts as made)', () => {
@@ -30,9 +53,15 @@ describe('card service against the emulator (issue 6: a failed verify never coun
   it('encodes, reads back and matches an MSR605X card', async () => {
     const { svc, backend } = service();
     const r = await svc.encode(magnetic);
-    expect(r).toMatchObject({ ok: true, read: { track1: magnetic.track1, track2: magnetic.track2 } });
+    expect(r).toMatchObject({
+      ok: true,
+      read: { track1: magnetic.track1, track2: magnetic.track2 },
+    });
     expect(backend.msr605x.card?.tracks[2]).toBe(magnetic.track2);
-    await expect(svc.read()).resolves.toMatchObject({ ok: true, read: { track2: magnetic.track2 } });
+    await expect(svc.read()).resolves.toMatchObject({
+      ok: true,
+      read: { track2: magnetic.track2 },
+    });
   });
 
   it('encodes, reads back and matches an EM4100 tag', async () => {

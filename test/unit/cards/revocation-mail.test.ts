@@ -28,7 +28,11 @@ async function loopbackSmtp(): Promise<{ port: number; mails: Received[] }> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const from = session.envelope.mailFrom;
-        mails.push({ from: from ? from.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        mails.push({
+          from: from ? from.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         done();
       });
     },
@@ -51,15 +55,30 @@ const mail: RevocationMail = {
 
 function decodedBody(raw: string): string {
   // nodemailer sends non-ASCII text as base64 or quoted-printable; decode either.
-  const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
-  if (/Content-Transfer-Encoding: base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  const body = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('\n\n');
+  if (/Content-Transfer-Encoding: base64/i.test(raw))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return Buffer.from(
+    body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 describe('revocation mail to the systems department (R-K4 注销)', () => {
   it('arrives at a loopback SMTP server with the recipients, subject and card details', async () => {
     const { port, mails } = await loopbackSmtp();
-    const settings = { ...DEFAULT_CARD_SETTINGS, smtpHost: '127.0.0.1', smtpPort: port, mailFrom: 'desk@idc.example', revokeRecipients: ['sys@idc.example', 'noc@idc.example'] };
+    const settings = {
+      ...DEFAULT_CARD_SETTINGS,
+      smtpHost: '127.0.0.1',
+      smtpPort: port,
+      mailFrom: 'desk@idc.example',
+      revokeRecipients: ['sys@idc.example', 'noc@idc.example'],
+    };
     const r = await sendRevocationMail(settings, mail);
     expect(r.recipients).toEqual(['sys@idc.example', 'noc@idc.example']);
     expect(mails).toHaveLength(1);
@@ -77,11 +96,21 @@ describe('revocation mail to the systems department (R-K4 注销)', () => {
   });
 
   it('no recipients is a typed error, not a silent skip', async () => {
-    await expect(sendRevocationMail(DEFAULT_CARD_SETTINGS, mail)).rejects.toMatchObject({ code: 'noRecipients' });
+    await expect(sendRevocationMail(DEFAULT_CARD_SETTINGS, mail)).rejects.toMatchObject({
+      code: 'noRecipients',
+    });
   });
 
   it('an unreachable server is mailFailed', async () => {
-    const err = await sendRevocationMail({ ...DEFAULT_CARD_SETTINGS, smtpHost: '127.0.0.1', smtpPort: 1, revokeRecipients: ['a@b.example'] }, mail).catch((e: unknown) => e);
+    const err = await sendRevocationMail(
+      {
+        ...DEFAULT_CARD_SETTINGS,
+        smtpHost: '127.0.0.1',
+        smtpPort: 1,
+        revokeRecipients: ['a@b.example'],
+      },
+      mail,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CardServiceError);
     expect(err).toMatchObject({ code: 'mailFailed' });
   });
