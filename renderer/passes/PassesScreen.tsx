@@ -9,6 +9,7 @@ import '../styles/passes.css';
 import { Handover } from './Handover';
 import { OnSitePasses } from './OnSitePasses';
 import { PassStock } from './PassStock';
+import { PrinterSettings } from './PrinterSettings';
 import { PrintJobs } from './PrintJobs';
 import { usePassesUi } from './passes-ui';
 import { calendarOf } from './schedule';
@@ -79,6 +80,7 @@ export function PassesScreen(): React.JSX.Element {
         <OnSitePasses actor={actor} />
         <PrintJobs />
         <PassStock actor={actor} />
+        <PrinterSettings />
       </div>
     </div>
   );
