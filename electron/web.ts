@@ -3,12 +3,15 @@
  * served over HTTP with the same CSP as the desktop app. Used where Electron
  * cannot run, and by the end-to-end tests.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { ROLES, type Role } from '../shared/api';
+import { hubInfoSchema } from '../shared/api/sync';
 import type { CallFrame, EventFrame, ReplyFrame } from '../shared/wire';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { defaultDataDir } from './data-dir';
@@ -38,7 +41,13 @@ function roleFrom(url: string | undefined): Role | null {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const services = await createDeskServices({ dataDir: opts.dataDir, version: opts.version, transport: 'websocket', demo: opts.demo ?? true });
   const assets = sirv(opts.rendererDir, { single: true, etag: true, dev: false });
+  // Serving starts once the hub answers, so the first page load never races the hub's start.
+  const hub = Promise.resolve(await embeddedHubAddress(services));
   const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith('/v1/')) {
+      void hub.then((target) => forwardToHub(target, req, res));
+      return;
+    }
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -47,6 +56,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/v1/')) {
+      void hub.then((target) => forwardUpgrade(target, req, socket, head));
+      return;
+    }
     const role = roleFrom(req.url);
     if (!req.url?.startsWith('/api') || !role) {
       socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
@@ -88,6 +101,58 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       await services.close();
     },
   };
+}
+
+/**
+ * The embedded hub listens on loopback; browser mode serves it under /v1 of
+ * its own origin. One origin keeps the CSP's `connect-src 'self'`, and a
+ * kiosk on the LAN needs only this one port. Null when the hub is elsewhere.
+ */
+async function embeddedHubAddress(services: DeskServices): Promise<{ host: string; port: number } | null> {
+  const info = await services.handle('console', 'sync:hubInfo', {});
+  const hub = info.ok ? hubInfoSchema.safeParse(info.value) : null;
+  if (!hub?.success || !hub.data.embedded) return null;
+  const url = new URL(hub.data.url);
+  return { host: url.hostname, port: Number(url.port) };
+}
+
+function forwardToHub(target: { host: string; port: number } | null, req: IncomingMessage, res: ServerResponse): void {
+  if (!target) {
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: 'notFound', message: 'No hub runs here' }));
+    return;
+  }
+  const upstream = request({ host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: 'unavailable', message: 'The hub is not answering' }));
+  });
+  req.pipe(upstream);
+}
+
+function forwardUpgrade(target: { host: string; port: number } | null, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  if (!target) {
+    socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    return;
+  }
+  const upstream = connect(target.port, target.host, () => {
+    const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i] ?? ''}: ${req.rawHeaders[i + 1] ?? ''}`);
+    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (head.length > 0) upstream.write(head);
+    upstream.pipe(socket);
+    socket.pipe(upstream);
+  });
+  const drop = (): void => {
+    upstream.destroy();
+    socket.destroy();
+  };
+  upstream.on('error', drop);
+  socket.on('error', drop);
+  socket.on('close', () => upstream.destroy());
 }
 
 const isEntry = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { ROLES, type Role } from '../shared/api';
 import { useApp } from './app-store';
 import { ensureInstall } from './db/seed';
+import { SyncShell } from './sync/SyncShell';
+import { startSync } from './sync/start';
 import { translate, useLocale } from './i18n';
 import { call, connectBridge } from './transport/api';
 import './styles/base.css';
@@ -36,15 +38,18 @@ async function start(): Promise<void> {
     const info = await call('app:info', {});
     await ensureInstall(info.installId, info.demo);
     useApp.getState().setInfo(info);
+    const sync = await startSync(info);
     bridge.on('settings:changed', (s) => useApp.getState().setSettings(s));
     bridge.on('devices:status', (d) => useApp.getState().setDevices(d));
     const Face = faces[info.role];
     root.render(
       <StrictMode>
         <Suspense fallback={null}>
-          <Interactive>
-            <Face />
-          </Interactive>
+          <SyncShell face={info.role} hubUrl={sync.hubUrl}>
+            <Interactive>
+              <Face />
+            </Interactive>
+          </SyncShell>
         </Suspense>
       </StrictMode>,
     );

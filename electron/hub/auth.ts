@@ -49,9 +49,12 @@ export class HubAuth {
     return id;
   }
 
-  async login(username: string, password: string): Promise<{ token: string; userId: string; role: HubRole; expiresAt: string }> {
-    const [user] = await this.store.query<{ id: string; role: string; salt: string; password_hash: string; disabled: boolean }>(
-      'SELECT id, role, salt, password_hash, disabled FROM users WHERE username = $1',
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; userId: string; role: HubRole; expiresAt: string; displayName: string }> {
+    const [user] = await this.store.query<{ id: string; role: string; salt: string; password_hash: string; disabled: boolean; display_name: string }>(
+      'SELECT id, role, salt, password_hash, disabled, display_name FROM users WHERE username = $1',
       [username],
     );
     const ok = await verifyPassword(password, user ? { salt: user.salt, hash: user.password_hash } : await DUMMY);
@@ -62,7 +65,8 @@ export class HubAuth {
       `INSERT INTO tokens (token_hash, subject_kind, subject_id, role, expires_at) VALUES ($1, 'user', $2, $3, $4)`,
       [sha256(token), user.id, user.role, expiresAt],
     );
-    return { token, userId: user.id, role: user.role, expiresAt };
+    // The display name is the console's "on duty" and the actor of its changes.
+    return { token, userId: user.id, role: user.role, expiresAt, displayName: user.display_name };
   }
 
   /** A short numeric code the console shows; whoever types it on a kiosk within the TTL enrols it, once. */

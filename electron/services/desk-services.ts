@@ -39,7 +39,7 @@ export async function createDeskServices(opts: DeskServicesOptions): Promise<Des
   const events = new EventHub();
   const notifier = new HostNotifier(opts.dataDir);
   const closers: (() => Promise<void> | void)[] = [];
-  const ctx: ServiceContext = { dataDir: opts.dataDir, settings, events, onClose: (fn) => closers.push(fn) };
+  const ctx: ServiceContext = { dataDir: opts.dataDir, settings, events, demo: opts.demo, onClose: (fn) => closers.push(fn) };
 
   const handlers: Handlers = {
     'app:info': async (_req, ctx) => ({

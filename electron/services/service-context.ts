@@ -6,6 +6,8 @@ export interface ServiceContext {
   dataDir: string;
   settings: SettingsStore;
   events: EventHub;
+  /** Demo install: the embedded hub seeds demo users and data on a fresh data folder. */
+  demo?: boolean;
   /** Called on shutdown, in reverse order of registration: close ports, devices, servers. */
   onClose(fn: () => Promise<void> | void): void;
 }

@@ -1,8 +1,12 @@
+import type { Table } from 'dexie';
 import type { AuditEntry } from '../../shared/domain/visit';
+import { HybridClock } from '../../shared/sync/hlc';
+import { SYNC_TABLES } from '../../shared/sync/protocol';
+import { META, clientIdOf, readMeta, readNumber, writeMeta } from '../sync/sync-meta';
 import { SYNCED_TABLES, db, type FrontdeskDb, type SyncedTable } from './schema';
 import { newId } from './ids';
 
-type RowOf<T extends SyncedTable> = FrontdeskDb[T] extends import('dexie').Table<infer R> ? R : never;
+type RowOf<T extends SyncedTable> = FrontdeskDb[T] extends Table<infer R> ? R : never;
 
 /** The only way data is changed: every put lands in its table and in the outbox together. */
 export interface Writer {
@@ -12,11 +16,31 @@ export interface Writer {
   audit(action: string, entity: string, entityId: string, detail?: string): Promise<void>;
 }
 
-const TABLES = [...SYNCED_TABLES, 'outbox'] as const;
+const TABLES = [...SYNCED_TABLES, 'outbox', 'meta'] as const;
+const HUB_TABLES: ReadonlySet<string> = new Set(SYNC_TABLES);
+
+type Fields = Record<string, unknown>;
+const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Only the fields that differ from the stored row (plus `id`), so per-field merge keeps others' edits. */
+function changedFields(before: unknown, after: Fields): Fields {
+  if (!isFields(before)) return after;
+  const out: Fields = { id: after.id };
+  for (const [k, v] of Object.entries(after)) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(v)) out[k] = v;
+  }
+  return out;
+}
 
 /**
- * Runs `work` in one read-write transaction over the synced tables and the
- * outbox, so a change and its outbox row are committed together or not at all.
+ * Runs `work` in one read-write transaction over the synced tables, the
+ * outbox and the sync meta, so a change and its outbox row are committed
+ * together or not at all (sync.md B.5.2 write path). Nothing but IndexedDB is
+ * awaited inside: no fetch, no timers.
+ *
+ * Each put gets an HLC stamp from this database's clock (persisted in meta, so
+ * stamps stay monotonic across reloads) and, for tables the hub syncs, the
+ * next gap-free client sequence.
  */
 export async function commit<T>(
   actor: string,
@@ -25,10 +49,30 @@ export async function commit<T>(
 ): Promise<T> {
   return database.transaction('rw', TABLES.map((t) => database[t]), async () => {
     const now = new Date().toISOString();
+    const clientId = await clientIdOf(database.meta);
+    const clock = new HybridClock(clientId);
+    const lastStamp = await readMeta(database.meta, META.hlc);
+    if (lastStamp) clock.receive(lastStamp);
+    let clientSeq = await readNumber(database.meta, META.clientSeq);
     const put = async <K extends SyncedTable>(table: K, row: RowOf<K>): Promise<void> => {
-      const key = (row as { id: string }).id;
-      await (database[table] as import('dexie').Table<RowOf<K>, string>).put(row);
-      await database.outbox.add({ mutationId: newId(), table, op: 'put', key, value: row, at: now });
+      const target = database[table] as Table<RowOf<K>, string>;
+      const value: Fields = isFields(row) ? { ...row } : {};
+      const key = String(value.id);
+      const before: unknown = await target.get(key);
+      await target.put(row);
+      const hlc = clock.tick();
+      const synced = HUB_TABLES.has(table);
+      if (synced) clientSeq += 1;
+      await database.outbox.add({
+        mutationId: newId(),
+        table,
+        op: 'put',
+        key,
+        value: changedFields(before, value),
+        at: now,
+        hlc,
+        ...(synced ? { clientSeq } : {}),
+      });
     };
     const writer: Writer = {
       now,
@@ -39,6 +83,9 @@ export async function commit<T>(
         return put('audit', entry);
       },
     };
-    return work(writer);
+    const result = await work(writer);
+    await writeMeta(database.meta, META.hlc, clock.peek());
+    await writeMeta(database.meta, META.clientSeq, String(clientSeq));
+    return result;
   });
 }

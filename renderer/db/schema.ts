@@ -21,6 +21,24 @@ export interface OutboxRow {
   key: string;
   value: unknown;
   at: string;
+  /** HLC stamp of the write (sync): orders it against other replicas' writes field by field. */
+  hlc?: string;
+  /**
+   * The wire sequence under the current client id, gap-free (assigned in the
+   * write's own transaction from meta, so an aborted write leaves no hole).
+   * Absent for tables the hub does not sync yet: those rows stay local.
+   */
+  clientSeq?: number;
+}
+
+/** A change the hub refused for good, kept so the console can show what and why (sync). */
+export interface SyncRejectRow {
+  mutationId: string;
+  table: string;
+  key: string;
+  reason: string;
+  message: string;
+  at: string;
 }
 
 export interface MetaRow {
@@ -88,6 +106,7 @@ export class FrontdeskDb extends Dexie {
   workVisits!: EntityTable<WorkVisit, 'id'>;
   cardAudit!: EntityTable<CardAuditEntry, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  syncRejects!: EntityTable<SyncRejectRow, 'mutationId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = 'frontdesk') {
@@ -124,6 +143,7 @@ export class FrontdeskDb extends Dexie {
       workVisits: 'id, state, approvedAt, timeIn',
       cardAudit: 'id, [chain+seq], entityId, at',
       // sync
+      syncRejects: 'mutationId, at',
     });
   }
 }

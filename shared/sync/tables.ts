@@ -55,7 +55,9 @@ export const ROLE_SCOPES: Record<HubRole, RoleScope> = {
     visits: { read: 'none', write: 'own' },
     appointments: { read: 'today', write: 'fields', writableFields: ['visitId', 'updatedAt'] },
     staff: { read: 'all', hidden: ['ext', 'mobile', 'email'], write: 'none' },
-    watchlist: { read: 'none', write: 'none' },
+    // The deny list is enforced at the kiosk (R-V7, offline too), so it needs the
+    // entries to match against, but never the reason or who added them.
+    watchlist: { read: 'all', hidden: ['reason', 'addedBy'], write: 'none' },
     alerts: { read: 'none', write: 'own' },
     audit: { read: 'none', write: 'own' },
   },

@@ -16,7 +16,11 @@ export interface Harness {
   server: WebServer;
   browser: Browser;
   dataDir: string;
-  /** A new browser context (its own IndexedDB) unless `shared` is given. */
+  /**
+   * A page in `context`, or in a new browser context (its own IndexedDB) on a
+   * fresh demo world: the hub's data starts over, as a fresh install did
+   * before sync. Tests of sync between devices pass contexts from `newContext()`.
+   */
   open(role: 'kiosk' | 'console' | 'cards', opts?: { context?: BrowserContext; viewport?: { width: number; height: number } }): Promise<Page>;
   newContext(): Promise<BrowserContext>;
   /** Errors the pages reported; a test ends by asserting this is empty. */
@@ -41,6 +45,10 @@ export async function startHarness(): Promise<Harness> {
     pageErrors,
     newContext,
     async open(role, opts = {}) {
+      if (!opts.context) {
+        const reset = await server.services.handle('console', 'sync:resetDemo', {});
+        if (!reset.ok) throw new Error(`could not reset the demo world: ${reset.error.message}`);
+      }
       const context = opts.context ?? (await newContext());
       const page = await context.newPage();
       if (opts.viewport) await page.setViewportSize(opts.viewport);

@@ -1,0 +1,93 @@
+/**
+ * Applying one pulled page to the local replica (sync.md B.5.4, client apply).
+ *
+ * Invariants:
+ * - One Dexie transaction per page, and the cursor moves in it: a crash
+ *   re-applies an idempotent page, never skips one.
+ * - The hub's snapshot already is the field-wise max by HLC of everything it
+ *   accepted, so it replaces the local row — except fields that pending outbox
+ *   entries change: those are ours, newer, and the hub will merge them when
+ *   they arrive (the merge rule, applied from our side).
+ * - A tombstone wins: the row goes, whatever is pending.
+ * - A page for a cursor that is no longer the stored one is ignored.
+ * - On `reset` the readable tables are cleared but the outbox is kept, and
+ *   rows with pending changes are put back from the local copy.
+ */
+import type { Table } from 'dexie';
+import { SYNC_TABLES, type PullResponse, type SyncTable } from '../../shared/sync/protocol';
+import { ROLE_SCOPES, type HubRole } from '../../shared/sync/tables';
+import type { FrontdeskDb, OutboxRow } from '../db/schema';
+import { localDay, visitTerms } from '../db/terms';
+import { META, readMeta, readNumber, writeMeta } from './sync-meta';
+
+type Fields = Record<string, unknown>;
+const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fields a role does not receive but the local row type requires (the kiosk's staff directory). */
+const HIDDEN_DEFAULTS: Partial<Record<SyncTable, Fields>> = { staff: { ext: '', mobile: '', email: '' }, watchlist: { reason: '', addedBy: '' } };
+
+const tableOf = (database: FrontdeskDb, t: SyncTable): Table<Fields, string> => database.table<Fields, string>(t);
+
+/** Rebuilds the local-only fields (search terms, day) the hub never stores. */
+function withLocalFields(table: SyncTable, row: Fields): Fields {
+  if (table !== 'visits') return row;
+  const text = (k: string): string => (typeof row[k] === 'string' ? String(row[k]) : '');
+  const when = text('signedInAt') || text('createdAt') || new Date().toISOString();
+  return {
+    ...row,
+    terms: visitTerms({ name: text('name'), company: text('company'), badgeCode: text('badgeCode'), phone: text('phone'), hostName: text('hostName') }),
+    day: localDay(when),
+  };
+}
+
+export function readableTables(role: string): SyncTable[] {
+  const scopes = (ROLE_SCOPES as Record<string, (typeof ROLE_SCOPES)[HubRole] | undefined>)[role];
+  return SYNC_TABLES.filter((t) => scopes?.[t].read !== 'none');
+}
+
+/** Applies `page` (the answer to a pull from `sentCursor`); returns false when it was stale and ignored. */
+export async function applyPage(database: FrontdeskDb, page: PullResponse, sentCursor: number, role: string): Promise<boolean> {
+  const tables = [...SYNC_TABLES.map((t) => database.table(t)), database.outbox, database.meta];
+  return database.transaction('rw', tables, async () => {
+    const cursor = await readNumber(database.meta, META.cursor);
+    const epoch = await readMeta(database.meta, META.epoch);
+    // The answer to an older request (a cursor since moved on) must not move it back.
+    if (cursor !== sentCursor && !page.reset) return false;
+    if (epoch !== null && epoch !== page.epoch && !page.reset) return false;
+
+    const pending = new Map<string, Fields>();
+    await database.outbox.each((o: OutboxRow) => {
+      if (!isFields(o.value)) return;
+      const id = `${o.table}/${o.key}`;
+      pending.set(id, { ...(pending.get(id) ?? {}), ...o.value });
+    });
+
+    if (page.reset) {
+      // Keep the local copy of rows with pending changes; everything else comes again from 0.
+      const keep: [SyncTable, Fields][] = [];
+      for (const t of readableTables(role)) {
+        for (const id of pending.keys()) {
+          if (!id.startsWith(`${t}/`)) continue;
+          const row = await tableOf(database, t).get(id.slice(t.length + 1));
+          if (row) keep.push([t, row]);
+        }
+        await tableOf(database, t).clear();
+      }
+      for (const [t, row] of keep) await tableOf(database, t).put(row);
+    }
+
+    for (const change of page.changes) {
+      const target = tableOf(database, change.table);
+      if (change.deletedHlc !== null) {
+        await target.delete(change.key);
+        continue;
+      }
+      const mine = pending.get(`${change.table}/${change.key}`) ?? {};
+      const row = { ...(HIDDEN_DEFAULTS[change.table] ?? {}), ...change.fields, ...mine, id: change.key };
+      await target.put(withLocalFields(change.table, row));
+    }
+    await writeMeta(database.meta, META.cursor, String(page.nextCursor));
+    await writeMeta(database.meta, META.epoch, page.epoch);
+    return true;
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * One replica's sync with the hub: push the outbox, then pull changes after
+ * the cursor (sync.md B.5.3, B.5.4). Every step is idempotent, so "retry from
+ * scratch" is always safe.
+ *
+ * Invariants:
+ * - Outbox rows go in `clientSeq` order, ≤ 500 per request; a row is deleted
+ *   only when the hub's `lastClientSeq` covers it.
+ * - A rejected mutation is acked (deleted from the outbox) and kept in
+ *   `syncRejects` with its reason; it never blocks the rows after it.
+ * - The client id is bound to one hub subject (device or user). Another
+ *   subject, or a hub that refuses the id, gets a fresh id and the pending
+ *   rows are renumbered from 1 in the same transaction; a row the hub had
+ *   already applied under the old id is recognised by its mutation id.
+ * - Errors are `SyncError`s; nothing here retries by itself (the loop does).
+ */
+import { HybridClock } from '../../shared/sync/hlc';
+import { MAX_PUSH_BATCH, SYNC_SCHEMA_VERSION, SYNC_TABLES, type Mutation } from '../../shared/sync/protocol';
+import type { FrontdeskDb, OutboxRow } from '../db/schema';
+import { applyPage } from './apply-page';
+import { SyncError, type HubTransport } from './hub-transport';
+import { META, clientIdOf, newClientId, readMeta, readNumber, readSession, writeMeta } from './sync-meta';
+
+export interface SyncClientOptions {
+  database: FrontdeskDb;
+  transport: HubTransport;
+  /** Injectable wall clock (skew tests). */
+  now?: () => number;
+  pullLimit?: number;
+}
+
+export interface SyncRound {
+  pushed: number;
+  rejected: number;
+  pulled: number;
+  skewMs: number;
+}
+
+const MAX_ROUNDS = 50;
+
+export class SyncClient {
+  private readonly db: FrontdeskDb;
+  private readonly now: () => number;
+  private readonly pullLimit: number;
+
+  constructor(private readonly opts: SyncClientOptions) {
+    this.db = opts.database;
+    this.now = opts.now ?? Date.now;
+    this.pullLimit = opts.pullLimit ?? 500;
+  }
+
+  /** Push everything waiting, then pull everything new. */
+  async syncOnce(): Promise<SyncRound> {
+    const pushed = await this.pushAll();
+    const pulled = await this.pullAll();
+    return { ...pushed, pulled };
+  }
+
+  private async token(): Promise<{ token: string; subject: string; role: string }> {
+    const session = await readSession(this.db.meta);
+    if (!session) throw new SyncError('unauthorized', 'Not signed in');
+    return session;
+  }
+
+  /** The client id to push under, re-keyed when the subject changed (see the invariants). */
+  private async bindClient(subject: string, force: boolean): Promise<string> {
+    return this.db.transaction('rw', this.db.outbox, this.db.meta, async () => {
+      const bound = await readMeta(this.db.meta, META.boundTo);
+      const id = await clientIdOf(this.db.meta);
+      if (!force && (bound === subject || bound === null)) {
+        if (bound === null) await writeMeta(this.db.meta, META.boundTo, subject);
+        return id;
+      }
+      const fresh = newClientId();
+      let n = 0;
+      const rows = await this.db.outbox.orderBy('seq').toArray();
+      for (const row of rows) {
+        if (row.clientSeq === undefined || row.seq === undefined) continue;
+        n += 1;
+        await this.db.outbox.update(row.seq, { clientSeq: n });
+      }
+      await writeMeta(this.db.meta, META.clientId, fresh);
+      await writeMeta(this.db.meta, META.clientSeq, String(n));
+      await writeMeta(this.db.meta, META.boundTo, subject);
+      return fresh;
+    });
+  }
+
+  private async clockStamp(clientId: string): Promise<string> {
+    const clock = new HybridClock(clientId, this.now);
+    const last = await readMeta(this.db.meta, META.hlc);
+    if (last) clock.receive(last);
+    return clock.tick();
+  }
+
+  async pushAll(): Promise<{ pushed: number; rejected: number; skewMs: number }> {
+    const session = await this.token();
+    let clientId = await this.bindClient(session.subject, false);
+    let pushed = 0;
+    let rejected = 0;
+    let skewMs = 0;
+    let rebound = false;
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const rows = await this.db.outbox
+        .orderBy('seq')
+        .filter((r) => r.clientSeq !== undefined)
+        .limit(MAX_PUSH_BATCH)
+        .toArray();
+      if (rows.length === 0) break;
+      const mutations = rows.map((r) => toMutation(r));
+      const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, hlc: await this.clockStamp(clientId), mutations };
+      let res;
+      try {
+        res = await this.opts.transport.push(req, session.token);
+      } catch (err) {
+        // The hub says the id is someone else's (a reused database): take a fresh id once and go on.
+        if (err instanceof SyncError && err.code === 'forbidden' && !rebound) {
+          rebound = true;
+          clientId = await this.bindClient(session.subject, true);
+          continue;
+        }
+        throw err;
+      }
+      skewMs = res.clockSkewMs;
+      const acked = rows.filter((r) => (r.clientSeq ?? Infinity) <= res.lastClientSeq);
+      const refused = res.outcomes.filter((o) => o.status === 'rejected');
+      await this.db.transaction('rw', this.db.outbox, this.db.meta, this.db.syncRejects, async () => {
+        await this.db.outbox.bulkDelete(acked.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
+        for (const o of refused) {
+          const row = rows.find((r) => r.mutationId === o.mutationId);
+          await this.db.syncRejects.put({
+            mutationId: o.mutationId,
+            table: row?.table ?? '',
+            key: row?.key ?? '',
+            reason: o.reason ?? 'validation',
+            message: o.message ?? '',
+            at: new Date(this.now()).toISOString(),
+          });
+        }
+        const clock = new HybridClock(clientId, this.now);
+        const last = await readMeta(this.db.meta, META.hlc);
+        if (last) clock.receive(last);
+        clock.receive(res.hubHlc);
+        await writeMeta(this.db.meta, META.hlc, clock.peek());
+      });
+      pushed += acked.length;
+      rejected += refused.length;
+      if (res.expectedSeq !== null) {
+        const first = rows[0]?.clientSeq ?? 0;
+        // The hub wants a row we no longer hold (should not happen): restart under a fresh id.
+        if (first > res.expectedSeq && !rebound) {
+          rebound = true;
+          clientId = await this.bindClient(session.subject, true);
+        }
+        continue;
+      }
+      if (acked.length === 0) break;
+    }
+    return { pushed, rejected, skewMs };
+  }
+
+  async pullAll(): Promise<number> {
+    const session = await this.token();
+    const clientId = await this.bindClient(session.subject, false);
+    let pulled = 0;
+    for (let round = 0; round < MAX_ROUNDS * 20; round += 1) {
+      const cursor = await readNumber(this.db.meta, META.cursor);
+      const epoch = await readMeta(this.db.meta, META.epoch);
+      const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, epoch, cursor, limit: this.pullLimit };
+      const page = await this.opts.transport.pull(req, session.token);
+      await applyPage(this.db, page, cursor, session.role);
+      pulled += page.changes.length;
+      if (!page.hasMore) break;
+    }
+    return pulled;
+  }
+}
+
+function toMutation(r: OutboxRow): Mutation {
+  // Only rows of hub tables carry a clientSeq (commit.ts), so this never fires for a pushed row.
+  const table = SYNC_TABLES.find((t) => t === r.table);
+  if (!table || !r.hlc) throw new SyncError('protocol', `Outbox row ${r.mutationId} cannot be sent`);
+  const value = r.value !== null && typeof r.value === 'object' && !Array.isArray(r.value) ? { ...r.value } : {};
+  return {
+    clientSeq: r.clientSeq ?? 0,
+    mutationId: r.mutationId,
+    table,
+    op: r.op,
+    key: r.key,
+    value: r.op === 'put' ? value : null,
+    hlc: r.hlc,
+  };
+}

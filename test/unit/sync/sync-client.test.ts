@@ -1,0 +1,179 @@
+/**
+ * The renderer's sync client (renderer/sync) against a real in-process hub
+ * over PGlite, with Dexie on fake-indexeddb: the named scenarios of sync.md
+ * B.6.3 that concern the client (R-X1, R-S1).
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rotateEpoch } from '../../../electron/hub/epoch';
+import { startHub, type Hub } from '../../../electron/hub/hub';
+import { openPglite } from '../../../electron/hub/store-pglite';
+import type { SqlStore } from '../../../electron/hub/store';
+import type { Visit } from '../../../shared/domain/visit';
+import { parseHlc } from '../../../shared/sync/hlc';
+import { commit } from '../../../renderer/db/commit';
+import { FrontdeskDb, type VisitRow } from '../../../renderer/db/schema';
+import { SyncError, httpTransport, type HubTransport } from '../../../renderer/sync/hub-transport';
+import { SyncClient } from '../../../renderer/sync/sync-client';
+import { META, readMeta } from '../../../renderer/sync/sync-meta';
+import { storeSession } from '../../../renderer/sync/session';
+import { visit } from '../hub/fixtures';
+
+const YEAR = 365 * 86400_000;
+let store: SqlStore;
+let hub: Hub;
+let token: string;
+let userId: string;
+let n = 0;
+
+beforeAll(async () => {
+  store = await openPglite({ dataDir: 'memory://' });
+  hub = await startHub({ store, stateDir: null });
+  await hub.auth.createUser({ username: 'lina', password: 'frontdesk', role: 'receptionist', displayName: '李娜' });
+  const login = await hub.auth.login('lina', 'frontdesk');
+  token = login.token;
+  userId = login.userId;
+}, 60_000);
+afterAll(async () => {
+  await hub.close();
+  await store.close();
+});
+
+async function replica(): Promise<FrontdeskDb> {
+  n += 1;
+  const database = new FrontdeskDb(`sync-client-${n}-${Date.now()}`);
+  await storeSession({ token, kind: 'user', subject: userId, role: 'receptionist', name: '李娜' }, database);
+  return database;
+}
+
+const row = (id: string, over: Partial<Visit> = {}): VisitRow => ({ ...visit(id, over), terms: [], day: '2026-11-22' });
+
+async function signIn(database: FrontdeskDb, id: string, over: Partial<Visit> = {}): Promise<void> {
+  await commit('李娜', (w) => w.put('visits', row(id, over)), database);
+}
+
+async function hubChanges(clientIds: string[]): Promise<{ mutation_id: string; outcome: string }[]> {
+  return store.query('SELECT mutation_id, outcome FROM changes WHERE client_id = ANY($1::text[])', [clientIds]);
+}
+
+describe('sync client against a real hub', () => {
+  it('R-X1 lost response: the re-push is applied once and the outbox is cleared on the second ack', async () => {
+    const database = await replica();
+    const real = httpTransport(hub.url);
+    let dropNext = true;
+    const lossy: HubTransport = {
+      pull: (req, t) => real.pull(req, t),
+      push: async (req, t) => {
+        const res = await real.push(req, t); // the hub commits…
+        if (dropNext) {
+          dropNext = false;
+          throw new SyncError('offline', 'response lost'); // …and the answer never arrives.
+        }
+        return res;
+      },
+    };
+    const client = new SyncClient({ database, transport: lossy });
+    const [a, b] = [`lost-a-${n}`, `lost-b-${n}`];
+    await signIn(database, a);
+    await signIn(database, b);
+    await expect(client.syncOnce()).rejects.toMatchObject({ code: 'offline' });
+    expect(await database.outbox.count()).toBe(2);
+    await client.syncOnce();
+    expect(await database.outbox.count()).toBe(0);
+    const clientId = await readMeta(database.meta, META.clientId);
+    const changes = await hubChanges([clientId ?? '']);
+    expect(changes.filter((c) => c.outcome === 'applied')).toHaveLength(2);
+    expect(new Set(changes.map((c) => c.mutation_id)).size).toBe(changes.length);
+  });
+
+  it('R-X1 a rejected mutation is surfaced with its reason and does not block the ones after it', async () => {
+    const database = await replica();
+    const client = new SyncClient({ database, transport: httpTransport(hub.url) });
+    const [bad, good] = [`bad-${n}`, `good-${n}`];
+    // A visit with a state the domain does not know: the hub refuses it for good (validation).
+    await commit('李娜', (w) => w.put('visits', { ...row(bad), state: 'teleported' } satisfies Record<string, unknown> as unknown as VisitRow), database);
+    await signIn(database, good);
+    const round = await client.syncOnce();
+    expect(round.rejected).toBe(1);
+    expect(await database.outbox.count()).toBe(0);
+    const rejects = await database.syncRejects.toArray();
+    expect(rejects).toEqual([expect.objectContaining({ table: 'visits', key: bad, reason: 'validation' })]);
+    const onHub = await store.query<{ key: string }>(`SELECT key FROM records WHERE tbl = 'visits' AND key = ANY($1::text[])`, [[bad, good]]);
+    expect(onHub.map((r) => r.key)).toEqual([good]);
+  });
+
+  it('R-X1 epoch change: the client re-snapshots, keeps its outbox and its pending row, then pushes it', async () => {
+    const database = await replica();
+    const client = new SyncClient({ database, transport: httpTransport(hub.url) });
+    await signIn(database, `before-${n}`);
+    await client.syncOnce();
+    const pending = `pending-${n}`;
+    await signIn(database, pending);
+    await rotateEpoch(store); // the hub was restored from a backup
+    await client.pullAll();
+    expect(await readMeta(database.meta, META.epoch)).toBe(await store.query<{ value: string }>(`SELECT value FROM hub_meta WHERE key = 'epoch'`).then((r) => r[0]?.value));
+    expect(await database.outbox.count()).toBe(1);
+    expect(await database.visits.get(pending)).toBeDefined();
+    await client.syncOnce();
+    expect(await database.outbox.count()).toBe(0);
+    const onHub = await store.query(`SELECT 1 FROM records WHERE tbl = 'visits' AND key = $1`, [pending]);
+    expect(onHub).toHaveLength(1);
+  });
+
+  it('R-X1 a wiped database gets a new client id and starts its sequence again without a gap or a 403', async () => {
+    const name = `wiped-${Date.now()}`;
+    let database = new FrontdeskDb(name);
+    await storeSession({ token, kind: 'user', subject: userId, role: 'receptionist', name: '李娜' }, database);
+    await signIn(database, `w1-${n}`);
+    await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
+    const oldId = await readMeta(database.meta, META.clientId);
+    database.close();
+    await database.delete(); // eviction, reinstall
+    database = new FrontdeskDb(name);
+    await storeSession({ token, kind: 'user', subject: userId, role: 'receptionist', name: '李娜' }, database);
+    await signIn(database, `w2-${n}`);
+    const newId = await readMeta(database.meta, META.clientId);
+    expect(newId).not.toBe(oldId);
+    const round = await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
+    expect(round.pushed).toBe(1);
+    expect(await database.visits.get(`w1-${n}`)).toBeDefined(); // re-snapshotted from the hub
+    const [c] = await store.query<{ last_client_seq: unknown }>('SELECT last_client_seq FROM clients WHERE client_id = $1', [newId]);
+    expect(Number(c?.last_client_seq)).toBe(1);
+  });
+
+  it('R-X1 clock skew: a client a year ahead still syncs, the hub clamps its stamps and tells it the skew', async () => {
+    const database = await replica();
+    const realNow = Date.now;
+    const ahead = (): number => realNow() + YEAR;
+    const client = new SyncClient({ database, transport: httpTransport(hub.url), now: ahead });
+    const id = `skew-${n}`;
+    Date.now = ahead; // the machine's clock, as commit() reads it
+    try {
+      await signIn(database, id);
+    } finally {
+      Date.now = realNow;
+    }
+    const round = await client.syncOnce();
+    expect(round.pushed).toBe(1);
+    expect(round.skewMs).toBeGreaterThan(YEAR - 60_000);
+    const [rec] = await store.query<{ field_hlc: Record<string, string> }>(`SELECT field_hlc FROM records WHERE tbl = 'visits' AND key = $1`, [id]);
+    const walls = Object.values(rec?.field_hlc ?? {}).map((s) => parseHlc(s).wall);
+    expect(walls.length).toBeGreaterThan(0);
+    for (const w of walls) expect(w).toBeLessThanOrEqual(Date.now() + 61_000);
+  });
+
+  it('R-S1 another user on the same database gets its own client id; pending rows are renumbered and pushed', async () => {
+    const database = await replica();
+    await signIn(database, `u1-${n}`);
+    await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
+    const first = await readMeta(database.meta, META.clientId);
+    await hub.auth.createUser({ username: `wf-${n}`, password: 'frontdesk', role: 'supervisor', displayName: '王芳' });
+    const other = await hub.auth.login(`wf-${n}`, 'frontdesk');
+    await signIn(database, `u2-${n}`);
+    await storeSession({ token: other.token, kind: 'user', subject: other.userId, role: 'supervisor', name: '王芳' }, database);
+    const round = await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
+    expect(round.pushed).toBe(1);
+    expect(await readMeta(database.meta, META.clientId)).not.toBe(first);
+    expect(await database.outbox.count()).toBe(0);
+  });
+});
