@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { parsePassNumbers, type HandoverSheet } from '../../shared/domain/pass';
+import { numbersDiffer, parsePassNumbers, type HandoverSheet } from '../../shared/domain/pass';
 import { useApp } from '../app-store';
 import { dayTime } from '../console/format';
 import { checkWithGuard, markPrinted, sheetDraft, signSheet, type CheckResult } from '../db/handover';
@@ -132,6 +132,8 @@ function SheetForm({ day, actor }: { day: string; actor: string }): React.JSX.El
           {check.mismatch ? (
             <>
               <strong>{t('passes.handover.mismatch')}</strong>
+              {/* The mail seam: escalation mail goes out once a mail channel is configured. */}
+              <p className="sub">{t('passes.alert.mail')}</p>
               {check.missingAtGuard.length > 0 && <p>{t('passes.handover.missingAtGuard', { numbers: check.missingAtGuard.join(', ') })}</p>}
               {check.unknownToDesk.length > 0 && <p>{t('passes.handover.unknownToDesk', { numbers: check.unknownToDesk.join(', ') })}</p>}
             </>
@@ -187,6 +189,7 @@ function SheetForm({ day, actor }: { day: string; actor: string }): React.JSX.El
 function SignedSheet({ sheet, actor }: { sheet: HandoverSheet; actor: string }): React.JSX.Element {
   const t = useT();
   const none = t('passes.handover.noneIssued');
+  const diff = numbersDiffer(sheet.issuedNumbers, sheet.guardNumbers);
   return (
     <section className="passes-section handover-sheet signed" aria-labelledby="handover-title">
       <SheetHead day={sheet.day} number={sheet.finalNumber ?? sheet.number} provisional={sheet.finalNumber === null} />
@@ -200,7 +203,9 @@ function SignedSheet({ sheet, actor }: { sheet: HandoverSheet; actor: string }):
         <dt>{t('passes.handover.result')}</dt>
         <dd>
           <strong>{t(sheet.mismatch ? 'passes.handover.resultMismatch' : 'passes.handover.resultMatch')}</strong>
-          {sheet.explanation && ` · ${sheet.explanation}`}
+          {diff.missingAtGuard.length > 0 && <p>{t('passes.handover.missingAtGuard', { numbers: diff.missingAtGuard.join(', ') })}</p>}
+          {diff.unknownToDesk.length > 0 && <p>{t('passes.handover.unknownToDesk', { numbers: diff.unknownToDesk.join(', ') })}</p>}
+          {sheet.explanation && <p>{sheet.explanation}</p>}
         </dd>
         <dt>{t('passes.handover.signedAt')}</dt>
         <dd className="num">{dayTime(sheet.signedAt)}</dd>

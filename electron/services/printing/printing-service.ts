@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BadgeRequest, PrintJobView, PrintingSettings } from '../../../shared/api/printing';
-import { badgeFromVisit } from '../../../hardware/printer/badge-data';
+import { DEFAULT_BADGE_STRINGS, badgeFromVisit, type BadgeStrings } from '../../../hardware/printer/badge-data';
 import { ChromiumBadgeRenderer, type BadgeRenderer } from '../../../hardware/printer/chromium-renderer';
 import { PrinterError, type PrinterErrorCode } from '../../../hardware/printer/errors';
 import { IppBadgePrinter, statusError } from '../../../hardware/printer/ipp-printer';
@@ -32,6 +32,9 @@ export interface PrintingServiceOptions {
   /** How often a network printer is asked for its state, so the strip is right before a job fails. */
   statusPollMs?: number;
 }
+
+/** The desk calls the machine-room pass 访客证 (seed rules, console tab); the badge says the same. */
+const BADGE_STRINGS: BadgeStrings = { ...DEFAULT_BADGE_STRINGS, pass: '机房访客证 Pass' };
 
 /** Codes that say the printer, not this one badge, is the problem. */
 const PRINTER_DOWN: ReadonlySet<PrinterErrorCode> = new Set(['offline', 'mediaEmpty', 'timeout']);
@@ -94,7 +97,7 @@ export class PrintingService {
   }
 
   printBadge(req: BadgeRequest): string {
-    const badge = badgeFromVisit(req, { passNumber: req.passNumber });
+    const badge = badgeFromVisit(req, { passNumber: req.passNumber, strings: BADGE_STRINGS });
     const jobName = `badge-${req.badgeCode}`;
     const destination = this.settings.output === 'pdfOnly' ? join(this.badgeDir(), `${jobName}.pdf`) : this.describeOutput();
     // Meta first: the queue's first event (queued) is emitted inside enqueue().

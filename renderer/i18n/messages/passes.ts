@@ -151,7 +151,7 @@ export const passesMessages = defineMessages(
     'passes.alert.mismatch': '交接表核对不符：{detail}，请主管处理',
     'passes.alert.overdue': '{day} 的访客证交接表尚未与机房保安核对签字',
     'passes.alert.overdueLate': '已超过 9:00，请尽快完成',
-    'passes.alert.mail': '（未配置邮件，仅在控制台提醒）',
+    'passes.alert.mail': '（邮件上报尚未接入，目前只在控制台提醒主管）',
   },
   {
     'console.tab.passes': 'Passes',
@@ -300,6 +300,6 @@ export const passesMessages = defineMessages(
     'passes.alert.mismatch': 'Handover check mismatch: {detail}. Supervisor to act.',
     'passes.alert.overdue': 'The pass handover sheet for {day} is not yet checked and signed with the guard',
     'passes.alert.overdueLate': 'Past 09:00: please finish it now',
-    'passes.alert.mail': '(mail is not configured: console alert only)',
+    'passes.alert.mail': '(escalation mail is not wired in yet: console alert only)',
   },
 );
