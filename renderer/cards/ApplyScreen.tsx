@@ -61,6 +61,8 @@ export function ApplyScreen(): React.JSX.Element {
   const [shown, setShown] = useState<Problems>({});
   const [done, setDone] = useState('');
   const [failure, setFailure] = useState('');
+  // Bumped after a submit: remounts the form so the file input (uncontrolled by nature) empties too.
+  const [formKey, setFormKey] = useState(0);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setD((x) => ({ ...x, [k]: v }));
 
   const onFile = async (file: File | undefined): Promise<void> => {
@@ -92,6 +94,7 @@ export function ApplyScreen(): React.JSX.Element {
       });
       setDone(t('cards.apply.submitted', { name: d.holderName.trim() }));
       setD(blank());
+      setFormKey((k) => k + 1);
       setShown({});
       setAttempt(0);
     } catch (err) {
@@ -130,7 +133,7 @@ export function ApplyScreen(): React.JSX.Element {
         </p>
       )}
       <ErrorSummary items={summary} attempt={attempt} />
-      <form className="form cards-form" noValidate onSubmit={(e) => void submit(e)}>
+      <form key={formKey} className="form cards-form" noValidate onSubmit={(e) => void submit(e)}>
         {text('company', 'cards.field.company')}
         {text('holderName', 'cards.field.holderName')}
         <Field id="apply-idType" label={t('cards.field.idType')}>

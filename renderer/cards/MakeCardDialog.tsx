@@ -138,9 +138,11 @@ function MakeCard({
             {step.kind === 'failed' ? t('cards.make.retry') : t('cards.make.encode')}
           </button>
         )}
-        <button type="button" className="btn" onClick={close}>
-          {step.kind === 'made' ? t('cards.make.toCards') : t('console.close')}
-        </button>
+        {step.kind === 'made' && (
+          <button type="button" className="btn primary" onClick={close}>
+            {t('cards.make.toCards')}
+          </button>
+        )}
       </div>
     </div>
   );
