@@ -33,6 +33,7 @@ interface RecordRow {
   field_hlc: unknown;
   deleted_hlc: string | null;
   last_seq: unknown;
+  owner: string;
 }
 
 export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principal, req: PullRequest): Promise<PullResponse> {
@@ -51,7 +52,7 @@ export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principa
   // Table names come from the closed SYNC_TABLES list, never from the request.
   const inList = tables.map((t) => `'${t}'`).join(', ');
   const rows = await store.query<RecordRow>(
-    `SELECT tbl, key, fields, field_hlc, deleted_hlc, last_seq FROM records
+    `SELECT tbl, key, fields, field_hlc, deleted_hlc, last_seq, owner FROM records
       WHERE last_seq > $1 AND tbl IN (${inList}) ORDER BY last_seq LIMIT $2`,
     [cursor, req.limit + 1],
   );
@@ -71,6 +72,7 @@ export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principa
         deletedHlc: r.deleted_hlc,
       },
       now,
+      r.owner,
     );
     if (row) changes.push(row);
   }

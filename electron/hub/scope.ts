@@ -52,9 +52,10 @@ export function denyMutation(p: Principal, m: Mutation, current: StoredRow | nul
  * A `today` row that changed to another day is sent as a bare tombstone, so a
  * kiosk drops a rescheduled appointment (and the visitor's details with it).
  */
-export function visibleRow(p: Principal, row: RowChange, nowMs: number): RowChange | null {
+export function visibleRow(p: Principal, row: RowChange, nowMs: number, owner: string | null = null): RowChange | null {
   const scope = scopeOf(p, row.table);
   if (scope.read === 'none') return null;
+  if (scope.read === 'own' && owner !== p.id) return null;
   if (scope.read === 'today' && row.deletedHlc === null && !isToday(row.fields.expectedAt, nowMs)) {
     const newest = Object.values(row.fieldHlc).reduce((a, b) => (b > a ? b : a), '');
     return newest === '' ? null : { ...row, fields: {}, fieldHlc: {}, deletedHlc: newest };

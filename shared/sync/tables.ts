@@ -28,14 +28,15 @@ export type HubRole = (typeof HUB_ROLES)[number];
 export const CONSOLE_ROLES = ['receptionist', 'supervisor', 'guard', 'sales', 'admin'] as const satisfies readonly HubRole[];
 
 /**
- * - read: `all`, `today` (rows whose `expectedAt` falls on the hub's today) or `none`;
+ * - read: `all`, `today` (rows whose `expectedAt` falls on the hub's today),
+ *   `own` (rows this device or user created) or `none`;
  * - hidden: fields never sent to this role (the kiosk never sees staff phones);
  * - write: `all`, `own` (rows this device or user created), `fields` (only
  *   `writableFields` of existing rows) or `none`;
  * - remove: may delete/restore rows.
  */
 export interface TableScope {
-  read: 'all' | 'today' | 'none';
+  read: 'all' | 'today' | 'own' | 'none';
   hidden?: readonly string[];
   write: 'all' | 'own' | 'fields' | 'none';
   writableFields?: readonly string[];
@@ -52,7 +53,8 @@ export const ROLE_SCOPES: Record<HubRole, RoleScope> = {
   // fields, pushes only its own sign-ins, sign-outs and survey answers (and
   // links an appointment to the visit it became); it never reads the register.
   kiosk: {
-    visits: { read: 'none', write: 'own' },
+    // Its own visits come back (a desk sign-out reaches the kiosk that signed them in); nobody else's.
+    visits: { read: 'own', write: 'own' },
     appointments: { read: 'today', write: 'fields', writableFields: ['visitId', 'updatedAt'] },
     staff: { read: 'all', hidden: ['ext', 'mobile', 'email'], write: 'none' },
     // The deny list is enforced at the kiosk (R-V7, offline too), so it needs the
