@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PrintJobView } from '../../shared/api/printing';
+import type { JobState } from '../../shared/api/printing';
 import type { Visit } from '../../shared/domain/visit';
 import { badgeRequest } from '../passes/print-store';
 import { call, getBridge } from '../transport/api';
@@ -24,7 +24,7 @@ export const useBadgePrint = create<BadgePrint>((set) => ({
 /** K4: past this, "printing…" is no longer honest; the visitor is sent to the desk instead of waiting. */
 export const DESK_AFTER_MS = 10_000;
 
-function phaseOf(job: PrintJobView): BadgePrintPhase | null {
+function phaseOf(job: JobState): BadgePrintPhase | null {
   if (job.state === 'done') return 'done';
   // A failed badge may still print on a retry, but the visitor should not stand waiting for it.
   if (job.state === 'failed') return 'desk';
@@ -36,7 +36,7 @@ let listening = false;
 function listen(): void {
   if (listening) return;
   listening = true;
-  getBridge().on('printing:jobChanged', (job) => {
+  getBridge().on('printing:jobState', (job) => {
     const { jobId, phase, set } = useBadgePrint.getState();
     const next = job.id === jobId ? phaseOf(job) : null;
     // Once "done" or "desk" is shown it stays: a later retry must not flip the visitor's page.
@@ -58,7 +58,7 @@ export function startBadgePrint(visit: Visit, log: (message: string) => void): v
       if (!mine()) return;
       set({ jobId });
       // The job may have finished before its id came back: ask once.
-      const job = (await call('printing:jobs', { limit: 20 })).find((j) => j.id === jobId);
+      const job = await call('printing:jobState', { jobId });
       const next = job ? phaseOf(job) : null;
       if (next && mine() && useBadgePrint.getState().phase === 'printing') set({ phase: next });
     })

@@ -1,24 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { PASS_STATES, formatPassNumber, parsePassNumbers, type Pass } from '../../shared/domain/pass';
+import { PASS_STATES, expandNumbers, type Pass } from '../../shared/domain/pass';
 import { dayTime } from '../console/format';
 import { NoteDialog } from '../console/NoteDialog';
 import { addPasses, reportLost, retirePass } from '../db/passes';
 import { db } from '../db/schema';
 import { useT } from '../i18n';
-
-/** "1-5, 9" → 0001…0005, 0009; ranges are capped so a typo cannot add thousands. */
-export function expandNumbers(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[\s,，、;；]+/).filter(Boolean)) {
-    const range = /^(\d{1,8})\s*[-–~]\s*(\d{1,8})$/.exec(part);
-    if (range) {
-      const [from, to] = [Number(range[1]), Number(range[2])];
-      for (let n = from; n <= to && n - from < 500; n++) out.push(formatPassNumber(n));
-    } else out.push(...parsePassNumbers(part));
-  }
-  return [...new Set(out)];
-}
 
 /** R-P2: stock at a glance; add, retire, report lost. */
 export function PassStock({ actor }: { actor: string }): React.JSX.Element {

@@ -61,6 +61,13 @@ export const printJobSchema = z.object({
 });
 export type PrintJobView = z.infer<typeof printJobSchema>;
 
+export const jobStateSchema = z.object({
+  id: z.string(),
+  state: z.enum(PRINT_JOB_STATES),
+  errorCode: z.enum(PRINT_ERROR_CODES).nullable(),
+});
+export type JobState = z.infer<typeof jobStateSchema>;
+
 export const PRINTER_OUTPUTS = ['pdfOnly', 'ipp', 'zpl'] as const;
 export const printingSettingsSchema = z
   .object({
@@ -91,8 +98,10 @@ export const discoveredQueueSchema = z.object({ name: z.string(), uri: z.string(
 export const PRINTING_METHODS = {
   /** Queues a badge and returns the job id at once. */
   'printing:printBadge': method(badgeRequestSchema, z.object({ jobId: z.string() }), ['kiosk', 'console']),
-  /** Recent jobs, newest first. The kiosk reads only its own job's state. */
-  'printing:jobs': method(z.object({ limit: z.number().int().min(1).max(500) }).strict(), z.array(printJobSchema), ['kiosk', 'console']),
+  /** Recent jobs, newest first (console only: they carry visitors' names). */
+  'printing:jobs': method(z.object({ limit: z.number().int().min(1).max(500) }).strict(), z.array(printJobSchema), ['console']),
+  /** One job's state, without names: what the kiosk needs for the visitor it just signed in. */
+  'printing:jobState': method(z.object({ jobId: z.string().min(1).max(64) }).strict(), jobStateSchema.nullable(), ['kiosk', 'console']),
   /** Console reprint of a failed job: it goes back to the queue now. */
   'printing:retry': method(z.object({ jobId: z.string().min(1).max(64) }).strict(), printJobSchema, ['console']),
   'printing:status': method(z.object({}).strict(), printerStatusSchema, ['kiosk', 'console']),
@@ -103,5 +112,7 @@ export const PRINTING_METHODS = {
 } as const;
 
 export const PRINTING_EVENTS = {
-  'printing:jobChanged': event(printJobSchema, ['kiosk', 'console']),
+  'printing:jobChanged': event(printJobSchema, ['console']),
+  /** The lobby kiosk learns states only, never who else is printing. */
+  'printing:jobState': event(jobStateSchema, ['kiosk']),
 } as const;

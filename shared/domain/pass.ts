@@ -93,6 +93,19 @@ export function parsePassNumbers(text: string): string[] {
   return [...new Set(parts.filter((p) => PASS_NUMBER.test(p)).map(formatPassNumber))].sort();
 }
 
+/** "1-5, 9" → 0001…0005, 0009; ranges are capped so a typo cannot add thousands. */
+export function expandNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[\s,，、;；]+/).filter(Boolean)) {
+    const range = /^(\d{1,8})\s*[-–~]\s*(\d{1,8})$/.exec(part);
+    if (range) {
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      for (let n = from; n <= to && n - from < 500; n++) out.push(formatPassNumber(n));
+    } else out.push(...parsePassNumbers(part));
+  }
+  return [...new Set(out)];
+}
+
 /** The desk's record and the guard's log differ (错漏): in either direction. */
 export function numbersDiffer(desk: readonly string[], guard: readonly string[]): { missingAtGuard: string[]; unknownToDesk: string[] } {
   const g = new Set(guard);

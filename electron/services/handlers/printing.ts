@@ -15,6 +15,7 @@ export function createPrintingHandlers(ctx: ServiceContext): HandlersFor<typeof 
   return {
     'printing:printBadge': async (req) => ({ jobId: (await service).printBadge(req) }),
     'printing:jobs': async ({ limit }) => (await service).jobs(limit),
+    'printing:jobState': async ({ jobId }) => (await service).jobState(jobId),
     'printing:retry': async ({ jobId }) => (await service).retry(jobId),
     'printing:status': async () => (await service).deviceStatus,
     'printing:getSettings': async () => (await service).settings,

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BadgeRequest, PrintJobView, PrintingSettings } from '../../../shared/api/printing';
+import type { BadgeRequest, JobState, PrintJobView, PrintingSettings } from '../../../shared/api/printing';
 import { DEFAULT_BADGE_STRINGS, badgeFromVisit, type BadgeStrings } from '../../../hardware/printer/badge-data';
 import { ChromiumBadgeRenderer, type BadgeRenderer } from '../../../hardware/printer/chromium-renderer';
 import { PrinterError, type PrinterErrorCode } from '../../../hardware/printer/errors';
@@ -119,6 +119,11 @@ export class PrintingService {
     return this.view(job);
   }
 
+  jobState(jobId: string): JobState | null {
+    const job = this.queue.get(jobId);
+    return job ? { id: job.id, state: job.state, errorCode: job.error?.code ?? null } : null;
+  }
+
   jobs(limit: number): PrintJobView[] {
     return this.queue
       .list()
@@ -177,6 +182,7 @@ export class PrintingService {
     }
     if (job.state === 'done') this.setStatus(this.initialStatus());
     this.opts.events.emit('printing:jobChanged', this.view(job));
+    this.opts.events.emit('printing:jobState', { id: job.id, state: job.state, errorCode: job.error?.code ?? null });
   }
 
   private view(job: PrintJob): PrintJobView {

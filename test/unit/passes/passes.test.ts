@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PassError, numbersDiffer, parsePassNumbers } from '../../../shared/domain/pass';
+import { PassError, expandNumbers, numbersDiffer, parsePassNumbers } from '../../../shared/domain/pass';
 import { checkWithGuard, dueSheetDay, ensureOverdueAlert, signSheet } from '../../../renderer/db/handover';
 import { addPasses, issuePass, reportLost, returnPass } from '../../../renderer/db/passes';
 import { db } from '../../../renderer/db/schema';
-import { expandNumbers } from '../../../renderer/passes/PassStock';
 
 const cal = { holidays: new Set(['2026-10-01']), workingWeekends: new Set<string>() };
 const visit = { id: 'visit-1', name: '周子航' };

@@ -13,6 +13,7 @@ import { TestPrinter } from '../printer/ippeveprinter';
 import { run } from '../printer/fixtures';
 
 const CONSOLE: CallContext = { role: 'console' };
+const KIOSK: CallContext = { role: 'kiosk' };
 let printer: TestPrinter;
 let dataDir: string;
 let closers: (() => Promise<void> | void)[] = [];
@@ -100,6 +101,8 @@ describe('printing handlers end to end with a real IPP printer (R-V6, R-X3)', ()
     const done = await waitJob(jobId, (j) => j.state === 'done' || j.state === 'failed');
     expect(done.state).toBe('done');
     expect(done.visitId).toBe('visit-IPPDONE1');
+    // The kiosk sees the state of its job and nothing about anyone else's.
+    expect(await handlers['printing:jobState']({ jobId }, KIOSK)).toEqual({ id: jobId, state: 'done', errorCode: null });
     const jobs = await handlers['printing:jobs']({ limit: 10 }, CONSOLE);
     expect(jobs[0]?.id).toBe(jobId);
     const file = await findSpooled('IPPDONE1');
@@ -116,6 +119,7 @@ describe('printing handlers end to end with a real IPP printer (R-V6, R-X3)', ()
     expect(failed.error?.message).toBe(printerMessage('offline'));
     // The queue waits (30 s) before it tries by itself: the console's reprint is the way back.
     expect(failed.retryAt).not.toBeNull();
+    expect(await handlers['printing:jobState']({ jobId }, KIOSK)).toEqual({ id: jobId, state: 'failed', errorCode: 'offline' });
     expect(deviceEvents.at(-1)).toEqual([{ kind: 'badgePrinter', state: 'disconnected', detail: 'offline' }]);
     expect(await handlers['printing:status']({}, CONSOLE)).toMatchObject({ state: 'disconnected', detail: 'offline' });
     const listed = await handlers['printing:jobs']({ limit: 10 }, CONSOLE);
