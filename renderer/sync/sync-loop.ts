@@ -91,6 +91,8 @@ export class SyncLoop {
       ws.onmessage = () => this.kick();
       ws.onclose = () => {
         if (this.socket === ws) this.socket = null;
+        // The hub closes a revoked device's socket: sync now, so the 401 is seen at once.
+        this.kick();
       };
       ws.onerror = () => undefined;
       this.socket = ws;

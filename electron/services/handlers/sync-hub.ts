@@ -37,7 +37,9 @@ export async function startEmbeddedHub(dataDir: string, demo: boolean): Promise<
     host: process.env.HUB_HOST ?? '127.0.0.1',
     port: process.env.HUB_PORT ? env.port : 0,
   };
-  const running = await runHub(config);
+  // HUB_ADMIN_PASSWORD creates the `admin` user on first start: how a non-demo install gets its first sign-in.
+  const adminPassword = process.env.HUB_ADMIN_PASSWORD;
+  const running = await runHub(config, adminPassword ? { adminPassword } : {});
   if (demo) await seedDemo(running);
   return running;
 }
