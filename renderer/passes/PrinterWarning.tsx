@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../app-store';
 import { useT } from '../i18n';
+import { call } from '../transport/api';
 import { watchPrinting } from './print-store';
 
 /**
@@ -12,7 +13,8 @@ export function PrinterWarning(): React.JSX.Element | null {
   const t = useT();
   const printer = useApp((s) => s.info?.devices.find((d) => d.kind === 'badgePrinter'));
   useEffect(() => {
-    void watchPrinting().catch(() => undefined);
+    // Without the service the strip keeps what app:info said; the reason goes to the main log.
+    watchPrinting().catch((err: unknown) => void call('app:log', { level: 'warn', message: `printer status unavailable: ${String(err)}` }).catch(() => undefined));
   }, []);
   if (printer?.state !== 'disconnected') return null;
   const empty = printer.detail === 'mediaEmpty';
