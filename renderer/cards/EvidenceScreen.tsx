@@ -16,12 +16,18 @@ export function EvidenceScreen(): React.JSX.Element {
   const [message, setMessage] = useState('');
 
   const show = async (): Promise<void> => setRows(await evidenceRows(from, to));
-  const save = async (kind: 'csv' | 'xlsx'): Promise<void> => {
+  const save = async (kind: 'csv' | 'xlsx' | 'pdf'): Promise<void> => {
     try {
       const list = rows ?? (await evidenceRows(from, to));
       setRows(list);
-      const files = await call('cards:exportEvidence', { from, to, rows: list });
       const name = `machine-room-${from}-${to}`;
+      if (kind === 'pdf') {
+        const { pdfBase64 } = await call('cards:exportEvidencePdf', { from, to, rows: list });
+        download(`${name}.pdf`, fromBase64(pdfBase64), 'application/pdf');
+        setMessage(t('cards.evidence.saved', { count: list.length }));
+        return;
+      }
+      const files = await call('cards:exportEvidence', { from, to, rows: list });
       if (kind === 'csv') download(`${name}.csv`, files.csv, 'text/csv;charset=utf-8');
       else download(`${name}.xlsx`, fromBase64(files.xlsxBase64), XLSX_TYPE);
       setMessage(t('cards.evidence.saved', { count: list.length }));
@@ -49,6 +55,9 @@ export function EvidenceScreen(): React.JSX.Element {
         </button>
         <button type="button" className="btn" onClick={() => void save('csv')}>
           {t('cards.evidence.csv')}
+        </button>
+        <button type="button" className="btn" onClick={() => void save('pdf')}>
+          {t('cards.evidence.pdf')}
         </button>
       </div>
       <p className="hint">{t('cards.evidence.note')}</p>

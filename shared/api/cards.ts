@@ -203,6 +203,18 @@ export const CARD_METHODS = {
     fileResponse,
     CARD_ROLES,
   ),
+  /** The same rows as an A4 landscape PDF (headless Chromium); at most 20,000 rows, a PDF past that is unreadable. */
+  'cards:exportEvidencePdf': method(
+    z
+      .object({
+        from: z.iso.date(),
+        to: z.iso.date(),
+        rows: z.array(evidenceRowSchema).max(20_000),
+      })
+      .strict(),
+    z.object({ pdfBase64: z.string() }),
+    CARD_ROLES,
+  ),
 } as const;
 
 export const CARD_EVENTS = {

@@ -77,11 +77,24 @@ export async function accessFiles(
   };
 }
 
+/** The auditor reads words, not codes: the kind column in both languages. */
+export const EVIDENCE_KIND_LABEL = {
+  visitor: '机房访客 Visitor',
+  workVisit: '施工 Work visit',
+  cardHolder: '持卡客户 Card holder',
+} as const satisfies Record<EvidenceRow['kind'], string>;
+
+export const labelledEvidence = (
+  rows: readonly EvidenceRow[],
+): Record<keyof EvidenceRow, string>[] =>
+  rows.map((r) => ({ ...r, kind: EVIDENCE_KIND_LABEL[r.kind] }));
+
 export async function evidenceFiles(
   rows: readonly EvidenceRow[],
 ): Promise<{ csv: string; xlsxBase64: string }> {
+  const labelled = labelledEvidence(rows);
   return {
-    csv: toCsv(EVIDENCE_COLUMNS, rows),
-    xlsxBase64: (await toXlsx('Machine room', EVIDENCE_COLUMNS, rows)).toString('base64'),
+    csv: toCsv(EVIDENCE_COLUMNS, labelled),
+    xlsxBase64: (await toXlsx('Machine room', EVIDENCE_COLUMNS, labelled)).toString('base64'),
   };
 }

@@ -5,6 +5,7 @@ import { uploadHolders } from '../cards/access-upload';
 import { CardEncoderService } from '../cards/encoder-service';
 import { CardServiceError } from '../cards/errors';
 import { sendRevocationMail } from '../cards/revocation-mail';
+import { evidenceHtml, evidencePdf } from '../cards/evidence-pdf';
 import { CardSettingsFile } from '../cards/settings';
 import type { ServiceContext } from '../service-context';
 
@@ -62,5 +63,10 @@ export function createCardsHandlers(ctx: ServiceContext): HandlersFor<typeof CAR
     'cards:sendRevocationMail': async (mail) =>
       sendRevocationMail((await ready).file.settings, mail),
     'cards:exportEvidence': async ({ rows }) => evidenceFiles(rows),
+    'cards:exportEvidencePdf': async ({ from, to, rows }) => ({
+      pdfBase64: (
+        await evidencePdf(evidenceHtml(from, to, rows, ctx.settings.settings.companyName))
+      ).toString('base64'),
+    }),
   };
 }

@@ -161,6 +161,7 @@ export const cardsMessages = defineMessages(
     'cards.evidence.show': '查看',
     'cards.evidence.xlsx': '导出 XLSX',
     'cards.evidence.csv': '导出 CSV',
+    'cards.evidence.pdf': '导出 PDF',
     'cards.evidence.saved': '已导出 {count} 条记录。',
     'cards.evidence.none': '此期间没有机房进出记录。',
     'cards.evidence.note':
@@ -391,6 +392,7 @@ export const cardsMessages = defineMessages(
     'cards.evidence.show': 'Show',
     'cards.evidence.xlsx': 'Export XLSX',
     'cards.evidence.csv': 'Export CSV',
+    'cards.evidence.pdf': 'Export PDF',
     'cards.evidence.saved': '{count} entries exported.',
     'cards.evidence.none': 'No machine-room entries in this period.',
     'cards.evidence.note':

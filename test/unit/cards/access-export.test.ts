@@ -75,10 +75,41 @@ describe('access-system import layout (R-K3 上传)', () => {
       },
     ]);
     expect(csv).toContain(
-      'workVisit,李工,某集成商,B-12,更换硬盘,王经理,赵工,pass 0012,2026-11-20 09:00,2026-11-20 11:30',
+      '施工 Work visit,李工,某集成商,B-12,更换硬盘,王经理,赵工,pass 0012,2026-11-20 09:00,2026-11-20 11:30',
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.read(Readable.from([Buffer.from(xlsxBase64, 'base64')]));
     expect(wb.worksheets[0]?.getRow(2).getCell(7).value).toBe('赵工');
   });
+});
+
+describe('evidence PDF (R-P5)', () => {
+  it('renders an A4 PDF of the rows through headless Chromium, text escaped', async () => {
+    const { evidenceHtml, evidencePdf } =
+      await import('../../../electron/services/cards/evidence-pdf');
+    const html = evidenceHtml(
+      '2026-11-01',
+      '2026-11-30',
+      [
+        {
+          kind: 'workVisit',
+          name: '<b>李工</b>',
+          company: 'X',
+          areas: 'B-12',
+          work: '更换硬盘',
+          approver: '王经理',
+          escort: '赵工',
+          credential: '0012',
+          timeIn: '2026-11-20 09:00',
+          timeOut: '',
+        },
+      ],
+      '华东云数据中心',
+    );
+    expect(html).toContain('&#60;b&#62;李工');
+    expect(html).not.toContain('<b>李工');
+    const pdf = await evidencePdf(html);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(2000);
+  }, 30_000);
 });
