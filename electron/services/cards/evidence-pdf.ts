@@ -14,7 +14,7 @@ export function evidenceHtml(
 ): string {
   const title = `机房进出记录 Machine-room entries · ${from} – ${to}`;
   const head = EVIDENCE_COLUMNS.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
-  const body = rows
+  const body = labelledEvidence(rows)
     .map(
       (r) => `<tr>${EVIDENCE_COLUMNS.map((c) => `<td>${escapeHtml(r[c.key])}</td>`).join('')}</tr>`,
     )
