@@ -6,14 +6,15 @@
  *   re-applies an idempotent page, never skips one.
  * - The hub's snapshot already is the field-wise max by HLC of everything it
  *   accepted, so it replaces the local row — except fields that pending outbox
- *   entries change: those are ours, newer, and the hub will merge them when
- *   they arrive (the merge rule, applied from our side).
+ *   entries wrote with a newer stamp than the hub's for that field: those stay,
+ *   and the hub applies the same rule when they arrive (field-wise max by HLC).
  * - A tombstone wins: the row goes, whatever is pending.
  * - A page for a cursor that is no longer the stored one is ignored.
  * - On `reset` the readable tables are cleared but the outbox is kept, and
  *   rows with pending changes are put back from the local copy.
  */
 import type { Table } from 'dexie';
+import { compareHlc } from '../../shared/sync/hlc';
 import { SYNC_TABLES, type PullResponse, type SyncTable } from '../../shared/sync/protocol';
 import { ROLE_SCOPES, type HubRole } from '../../shared/sync/tables';
 import type { FrontdeskDb, OutboxRow } from '../db/schema';
@@ -55,11 +56,14 @@ export async function applyPage(database: FrontdeskDb, page: PullResponse, sentC
     if (cursor !== sentCursor && !page.reset) return false;
     if (epoch !== null && epoch !== page.epoch && !page.reset) return false;
 
-    const pending = new Map<string, Fields>();
+    // Per row, per field: the newest pending value and its stamp (outbox rows in write order).
+    const pending = new Map<string, Map<string, { value: unknown; hlc: string }>>();
     await database.outbox.each((o: OutboxRow) => {
       if (!isFields(o.value)) return;
       const id = `${o.table}/${o.key}`;
-      pending.set(id, { ...(pending.get(id) ?? {}), ...o.value });
+      const fields = pending.get(id) ?? new Map<string, { value: unknown; hlc: string }>();
+      for (const [f, v] of Object.entries(o.value)) fields.set(f, { value: v, hlc: o.hlc ?? '' });
+      pending.set(id, fields);
     });
 
     if (page.reset) {
@@ -82,7 +86,12 @@ export async function applyPage(database: FrontdeskDb, page: PullResponse, sentC
         await target.delete(change.key);
         continue;
       }
-      const mine = pending.get(`${change.table}/${change.key}`) ?? {};
+      // Field-wise max by HLC: a pending value stays unless the hub already holds a newer one for that field.
+      const mine: Fields = {};
+      for (const [f, p] of pending.get(`${change.table}/${change.key}`) ?? []) {
+        const theirs = change.fieldHlc[f];
+        if (theirs === undefined || compareHlc(p.hlc, theirs) > 0) mine[f] = p.value;
+      }
       const row = { ...(HIDDEN_DEFAULTS[change.table] ?? {}), ...change.fields, ...mine, id: change.key };
       await target.put(withLocalFields(change.table, row));
     }

@@ -46,6 +46,8 @@ export async function startSync(info: AppInfo): Promise<SyncStart> {
   }
   const session = await readSession(db.meta);
   if (session && face === 'console' && session.kind === 'user') localStorage.setItem(OPERATOR_KEY, session.name);
+  // Ask the browser not to evict this replica under storage pressure (sync.md B.5.7); a refusal changes nothing.
+  void navigator.storage?.persist?.().catch(() => false);
   const loop = new SyncLoop({ database: db, transport: httpTransport(hubUrl), hubUrl });
   loop.start();
   if (session && (await readMeta(db.meta, META.cursor)) === null) await firstSnapshot(8_000);

@@ -29,7 +29,6 @@ export class SyncLoop {
   private kicked = false;
   private stopped = false;
   private socket: WebSocket | null = null;
-  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly opts: SyncLoopOptions) {
     this.client = new SyncClient({ database: opts.database, transport: opts.transport });
@@ -49,18 +48,6 @@ export class SyncLoop {
   kick(): void {
     this.kicked = true;
     this.wake?.();
-  }
-
-  /** Resolves after the next round that ended with nothing left to push (or after `timeoutMs`). */
-  whenIdle(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(resolve, timeoutMs);
-      this.idleWaiters.push(() => {
-        clearTimeout(t);
-        resolve();
-      });
-      this.kick();
-    });
   }
 
   private async setStatus(patch: Partial<SyncStatus>): Promise<void> {
@@ -130,9 +117,9 @@ export class SyncLoop {
         this.backoff.reset();
         await this.setStatus({ state: 'online', lastSyncAt: new Date().toISOString(), skewMs: round.skewMs, message: null });
         this.connectPoke(session.token);
+        // Rows still waiting (written during the round, or more than one round's worth): go on soon, never hot.
         const waiting = await this.opts.database.outbox.filter((r) => r.clientSeq !== undefined).count();
-        if (waiting === 0) for (const w of this.idleWaiters.splice(0)) w();
-        else delay = 0;
+        if (waiting > 0) delay = 1_000;
       } catch (err) {
         delay = await this.onError(err);
       }
