@@ -132,6 +132,7 @@ function MakeCard({
           <button
             type="button"
             className="btn primary"
+            autoFocus
             disabled={step.kind === 'working' || !status}
             onClick={() => void encode()}
           >
