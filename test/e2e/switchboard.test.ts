@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { demoStaff } from '../../shared/demo';
 import { demoTenants } from '../../shared/demo-switchboard';
 import { screenshot } from './harness';
 import { smdr, startPbxWorld, type PbxWorld } from './switchboard-pbx';
@@ -56,6 +57,34 @@ describe('switchboard console over a real pty (socat) and the PBX service', () =
     await expect.poll(() => page.getByTestId('within-share').textContent()).toMatch(/15 秒内接听\s*33%\s*\(1\/3\)/);
     await expect.poll(() => page.getByRole('group', { name: '今日话务' }).textContent()).toMatch(/未接来电\s*1/);
     await screenshot(page, 'console-calls-log');
+  });
+
+  it('R-C3, R-C1: a staff mobile pops as staff; thousands of rows stay virtual and the selected call does not move when calls arrive', async () => {
+    // 张三 of the demo world (staff-1), calling from his mobile with +86 and spaces as some trunks present it.
+    const zs = demoStaff(120, 1)[0]!;
+    const national = zs.mobile.replace('+86', '');
+    w.print(smdr('8001', `86${national}`, { in: { ringSec: 4, talkSec: 30 } }));
+    const zsRow = log().getByRole('row', { name: /张三（研发部）/ });
+    await zsRow.click();
+    await expect.poll(() => page.getByTestId('caller-name').textContent()).toMatch(/张三 · 研发部\s*员工/);
+    // 300 calls at once: the table knows them all but renders only what is in view.
+    const burst = Array.from({ length: 300 }, (_, i) => smdr('8002', `1350000${String(i).padStart(4, '0')}`, { in: { ringSec: 3, talkSec: 10 } }));
+    w.print(...burst);
+    await log().getByRole('row', { name: /13500000299/ }).waitFor();
+    expect(Number(await log().getAttribute('aria-rowcount'))).toBeGreaterThan(300);
+    expect(await log().locator('tbody tr:not(.spacer)').count()).toBeLessThan(60);
+    // Scrolled down with 张三's call selected, 20 more calls arrive: the selected row stays where it was.
+    // The newest of the burst is row 0, so 13500000100 is row 199: scroll the log's viewport there.
+    await page.locator('.virtual-wrap').evaluate((el) => {
+      el.scrollTop = 199 * 39 - 150;
+    });
+    await log().getByRole('row', { name: /13500000100/ }).click();
+    const before = await log().locator('tr[aria-selected="true"]').boundingBox();
+    w.print(...Array.from({ length: 20 }, (_, i) => smdr('8003', `1360000${String(i).padStart(4, '0')}`, { in: { ringSec: 3, talkSec: 10 } })));
+    await expect.poll(() => log().getAttribute('aria-rowcount'), { timeout: 15_000 }).toBe(String(1 + 1 + 3 + 300 + 20));
+    await expect.poll(() => log().locator('tr[aria-selected="true"]').textContent()).toContain('13500000100');
+    const after = await log().locator('tr[aria-selected="true"]').boundingBox();
+    expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
   });
 
   it('R-C5: a missed call waits on the call-back list until someone deals with it (who, when, note)', async () => {

@@ -76,7 +76,18 @@ export function useCallIngest(): void {
       // A failed batch (service not running yet, a quota error) is read again by the next catch-up.
       queue = queue.then(work).catch(() => undefined);
     };
-    const offLogged = bridge.on('calls:logged', (entries) => enqueue(() => ingestEntries(entries)));
+    // Entries that arrive while a batch is being written are coalesced into the next one,
+    // so a burst from the PBX costs a few transactions, not one per line.
+    let pending: JournalEntry[] = [];
+    const flush = async (): Promise<void> => {
+      const batch = pending;
+      pending = [];
+      await ingestEntries(batch);
+    };
+    const offLogged = bridge.on('calls:logged', (entries) => {
+      if (pending.length === 0) enqueue(flush);
+      pending.push(...entries);
+    });
     const offStatus = bridge.on('calls:statusChanged', (s) => {
       sb.setPbx(s);
       // A link that comes back may have journalled lines while this window missed events.
