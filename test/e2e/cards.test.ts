@@ -222,6 +222,10 @@ it('issue 6: an encoder fault (read-back mismatch) shows its message and the car
   expect(
     audit.some((e) => e.action === 'card.encodeFailed' && e.detail.startsWith('verifyMismatch')),
   ).toBe(true);
+  // The demo fault switch lives in Settings, shown only for the emulated encoder.
+  await page.keyboard.press('Alt+7');
+  await page.getByRole('heading', { name: '模拟写卡器（演示）' }).waitFor();
+  await screenshot(page, 'cards-11-settings');
   expect(h.pageErrors).toEqual([]);
 }, 60_000);
 
