@@ -116,7 +116,7 @@ describe('switchboard console over a real pty (socat) and the PBX service', () =
     await page.getByLabel('故障情况').fill('话单口松动，已重新插紧');
     await page.getByRole('button', { name: '记录故障' }).click();
     await page.getByRole('list', { name: '交换机故障记录' }).getByText(/话单口松动，已重新插紧 · 李娜/).waitFor();
-    await page.getByRole('heading', { name: '交换机' }).scrollIntoViewIfNeeded();
+    await lines.scrollIntoViewIfNeeded();
     await screenshot(page, 'console-calls-pbx');
   });
 
