@@ -1,6 +1,6 @@
 import { localTimeOf, shiftedLocalTime } from '../../../shared/domain/call';
 import type { CallFields, DateOrder, LineOutcome } from '../../../shared/domain/call';
-import { blankCall, clockSeconds, text } from './fields';
+import { clockSeconds, text } from './fields';
 import { scoreByParse } from './score';
 import type { ParseContext, SmdrFormat } from './types';
 
@@ -50,6 +50,8 @@ interface Stamp {
   /** Wall-clock parts, or null when the date or time is starred out or invalid. */
   parts: [number, number, number, number, number] | null;
   transferMark: boolean;
+  /** The printed time already formatted, when the caller had it (saves formatting it twice). */
+  printed?: string | null;
 }
 
 function stamp(m: RegExpExecArray, order: DateOrder): Stamp {
@@ -63,11 +65,12 @@ function stamp(m: RegExpExecArray, order: DateOrder): Stamp {
 
 /** Splits Dial Number into direction, number and name, removing `<D>…`, `<I>` and `EXT` markers. */
 function dialNumber(dial: string, cd: string | null): Pick<CallFields, 'direction' | 'number' | 'callerName'> {
-  const ta = KX_TA_INCOMING.exec(dial);
+  // Marker checks by index before any regex: this runs once per call on the hot path.
+  const ta = dial.charCodeAt(0) === 0x3c ? KX_TA_INCOMING.exec(dial) : null;
   if (ta) return { direction: 'in', number: text(ta[1]), callerName: null };
-  const incoming = /<I>/.exec(dial);
-  if (incoming) {
-    const number = text(dial.slice(incoming.index + 3));
+  const incoming = dial.indexOf('<I>');
+  if (incoming !== -1) {
+    const number = text(dial.slice(incoming + 3));
     return { direction: 'in', number, callerName: nameOf(number) };
   }
   if (dial.startsWith('<D>')) return { direction: 'in', number: text(dial.slice(3)), callerName: null };
@@ -82,7 +85,130 @@ function nameOf(number: string | null): string | null {
   return text(number.replace(/\d+$/, ''));
 }
 
+/** The fields after the dial number, and the times, shared by the regex path and the fixed-column fast path. */
+/** `hh:mm'ss` read by character codes when it has exactly that shape; otherwise the shared reader. */
+function twoDigits(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+}
+
+function durationSeconds(s: string): number | null {
+  if (s.length === 8 && durationAt(s, 0)) return twoDigits(s, 0) * 3600 + twoDigits(s, 3) * 60 + twoDigits(s, 6);
+  return clockSeconds(s);
+}
+
+function finishCall(when: Stamp, ext: string, trunk: string | null, dial: string, ringSec: number | null, durText: string, after: string, timeIsStart: boolean): LineOutcome {
+  const tail = after === '' ? [] : after.split(/\s+/);
+  let cost: number | null = null;
+  let currency: string | null = null;
+  const costMatch = tail.length === 0 ? null : COST.exec(tail[0]!);
+  if (costMatch) {
+    cost = Number(costMatch[1]);
+    currency = costMatch[2]!;
+    tail.shift();
+  }
+  let cd: string | null = null;
+  const lastTail = tail[tail.length - 1];
+  if (lastTail !== undefined && CONDITION_CODES.has(lastTail.replace(/^\*/, ''))) {
+    cd = lastTail.replace(/^\*/, '');
+    tail.pop();
+  }
+  const account = tail.length === 0 ? '' : tail.filter((t) => !/^\.+$/.test(t)).join(' ');
+
+  const durationSec = durationSeconds(durText);
+  const who = dialNumber(dial, cd);
+  let start: string | null = null;
+  let end: string | null = null;
+  if (when.parts !== null) {
+    const [y, mo, d, h, mi] = when.parts;
+    const printed = when.printed ?? shiftedLocalTime(y, mo, d, h, mi, 0, 0);
+    const talkAndRing = (durationSec ?? 0) + (ringSec ?? 0);
+    const other = durationSec === null ? null : shiftedLocalTime(y, mo, d, h, mi, 0, timeIsStart ? talkAndRing : -talkAndRing);
+    start = timeIsStart ? printed : other;
+    end = timeIsStart ? other : printed;
+  }
+  // One literal in CallFields order: same hidden class for every call, no spreads.
+  const call: CallFields = {
+    start,
+    end,
+    ext,
+    trunk,
+    direction: who.direction,
+    number: who.number,
+    callerName: who.callerName,
+    ringSec,
+    durationSec,
+    cost,
+    currency,
+    accountCode: account === '' ? null : text(account),
+    transferred: cd === 'TR' || when.transferMark || dial.includes('–'),
+    forwarded: cd === 'FW',
+    unanswered: cd === 'NA',
+  };
+  return { kind: 'call', call };
+}
+
+const isDigit = (line: string, i: number): boolean => {
+  const c = line.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** `00:01'05` at column i. */
+function durationAt(line: string, i: number): boolean {
+  const q = line[i + 5];
+  return isDigit(line, i) && isDigit(line, i + 1) && line[i + 2] === ':' && isDigit(line, i + 3) && isDigit(line, i + 4) && (q === "'" || q === '’') && isDigit(line, i + 6) && isDigit(line, i + 7);
+}
+
+/** Columns of `MM/DD/YY hh:mm` that must be digits for the fast path. */
+const DATE_TIME_DIGITS = [0, 1, 3, 4, 6, 7, 9, 10, 12, 13] as const;
+const INTERCOM = /^(EXT\d|<)/;
+
+const RING_FIELD = /^(?:(\d{1,2})['’](\d\d)|\*['’]\*\*)$/;
+
+/**
+ * Fast path for lines exactly on the pattern A or C columns (the usual KX-TDA/NS
+ * output): fields are sliced, not searched. Returns null whenever the line is
+ * not unambiguously on the columns, and the regex path decides — so for every
+ * line the fast path accepts it gives the same outcome as the regex path
+ * (checked line by line in test/unit/pbx/panasonic-fast-path.test.ts).
+ */
+function parseColumns(line: string, ctx: ParseContext, timeIsStart: boolean): LineOutcome | null {
+  const n = line.length;
+  if (n < 65 || line[2] !== '/' || line[5] !== '/' || line[8] !== ' ' || line[11] !== ':' || line[16] !== ' ' || line[22] !== ' ') return null;
+  let c: { co: number; dial: number; dialEnd: number; ring: number; dur: number };
+  if (line[25] === ' ' && line[51] === ' ' && line[56] === ' ' && durationAt(line, 57) && (n === 65 || line[65] === ' ')) {
+    c = { co: 25, dial: 26, dialEnd: 51, ring: 52, dur: 57 };
+  } else if (n >= 92 && line[27] === ' ' && line[78] === ' ' && line[83] === ' ' && durationAt(line, 84) && (n === 92 || line[92] === ' ')) {
+    c = { co: 27, dial: 28, dialEnd: 78, ring: 79, dur: 84 };
+  } else return null;
+  for (let k = 0; k < DATE_TIME_DIGITS.length; k++) if (!isDigit(line, DATE_TIME_DIGITS[k]!)) return null;
+  const ampm = line.slice(14, 16);
+  if (ampm !== 'AM' && ampm !== 'PM') return null;
+  const ext = line.slice(17, 22).trim();
+  const co = line.slice(23, c.co).trim();
+  const dial = line.slice(c.dial, c.dialEnd).trim();
+  if (ext === '' || ext.includes(' ') || co.includes(' ') || dial.includes('  ') || dial.includes("'") || dial.includes('’')) return null;
+  if (co === '' ? !INTERCOM.test(dial) : INTERCOM.test(co)) return null;
+  const ringText = line.slice(c.ring, c.dur - 1).trim();
+  let ringSec: number | null = null;
+  if (ringText !== '') {
+    const r = RING_FIELD.exec(ringText);
+    if (!r) return null;
+    ringSec = r[1] === undefined ? null : Number(r[1]) * 60 + Number(r[2]);
+  }
+  const date = dateParts(line.slice(0, 2), line.slice(3, 5), line.slice(6, 8), ctx.dateOrder);
+  const h = hour24(twoDigits(line, 9), ampm);
+  const mi = twoDigits(line, 12);
+  const printed = date === null ? null : localTimeOf(date[0], date[1], date[2], h, mi, 0);
+  const when: Stamp = { parts: date !== null && printed !== null ? [date[0], date[1], date[2], h, mi] : null, transferMark: false, printed };
+  return finishCall(when, ext, co === '' ? null : co, dial, ringSec, line.slice(c.dur, c.dur + 8), line.slice(c.dur + 8).trim(), timeIsStart);
+}
+
 function parseLine(line: string, ctx: ParseContext, timeIsStart: boolean): LineOutcome {
+  return parseColumns(line, ctx, timeIsStart) ?? parseLineByShape(line, ctx, timeIsStart);
+}
+
+/** The regex path: finds fields by their shapes (collapsed spacing, KX-TA, KX-TD). */
+export function parseLineByShape(line: string, ctx: ParseContext, timeIsStart: boolean): LineOutcome {
   if (line.trim() === '') return { kind: 'blank' };
   if (HEADER.test(line) || RULE.test(line)) return { kind: 'header' };
   // Modem initialisation strings appear on serial lines shared with a modem.
@@ -109,45 +235,7 @@ function parseLine(line: string, ctx: ParseContext, timeIsStart: boolean): LineO
     ringSec = ms ? Number(ms[1]) * 60 + Number(ms[2]) : null;
   }
 
-  const tail = after === '' ? [] : after.split(/\s+/);
-  let cost: number | null = null;
-  let currency: string | null = null;
-  const costMatch = COST.exec(tail[0] ?? '');
-  if (costMatch) {
-    cost = Number(costMatch[1]);
-    currency = costMatch[2]!;
-    tail.shift();
-  }
-  let cd: string | null = null;
-  const lastTail = tail[tail.length - 1];
-  if (lastTail !== undefined && CONDITION_CODES.has(lastTail.replace(/^\*/, ''))) {
-    cd = lastTail.replace(/^\*/, '');
-    tail.pop();
-  }
-  const account = tail.filter((t) => !/^\.+$/.test(t)).join(' ');
-
-  const when = stamp(head, ctx.dateOrder);
-  const durationSec = clockSeconds(dur[1]);
-  const call: CallFields = { ...blankCall('out'), ...dialNumber(dial, cd) };
-  call.ext = parts[1]!;
-  call.trunk = noTrunk ? null : parts[2]!;
-  call.ringSec = ringSec;
-  call.durationSec = durationSec;
-  call.cost = cost;
-  call.currency = currency;
-  call.accountCode = text(account);
-  call.transferred = cd === 'TR' || when.transferMark || dial.includes('–');
-  call.forwarded = cd === 'FW';
-  call.unanswered = cd === 'NA';
-  if (when.parts !== null) {
-    const [y, mo, d, h, mi] = when.parts;
-    const printed = shiftedLocalTime(y, mo, d, h, mi, 0, 0);
-    const talkAndRing = (durationSec ?? 0) + (ringSec ?? 0);
-    const other = durationSec === null ? null : shiftedLocalTime(y, mo, d, h, mi, 0, timeIsStart ? talkAndRing : -talkAndRing);
-    call.start = timeIsStart ? printed : other;
-    call.end = timeIsStart ? other : printed;
-  }
-  return { kind: 'call', call };
+  return finishCall(stamp(head, ctx.dateOrder), parts[1]!, noTrunk ? null : parts[2]!, dial, ringSec, dur[1]!, after, timeIsStart);
 }
 
 /** KX-TA's own marks: `< incoming >` and an hour without its leading zero. */
