@@ -135,8 +135,10 @@ it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, text �
   await page.clock.runFor(300);
   await waitHeading(page, '欢迎光临');
 
-  // Walk-in: a mobile of an earlier (demo) visit brings the returning-visitor offer.
-  const earlier = (await idbAll(page, 'visits')).find((v) => typeof v.phone === 'string' && /^\+861\d{10}$/.test(v.phone) && v.badgeCode !== code);
+  // Walk-in: a mobile of an earlier visit brings the returning-visitor offer. A kiosk
+  // holds only the visits it signed in itself (it never pulls the register), so
+  // the earlier visit is the one just made here.
+  const earlier = (await idbAll(page, 'visits')).find((v) => typeof v.phone === 'string' && /^\+861\d{10}$/.test(v.phone) && v.badgeCode === code);
   const phone = String(earlier?.phone).slice(3);
   await page.getByRole('button', { name: '没有预约，登记来访' }).click();
   await continueButton(page).click();
