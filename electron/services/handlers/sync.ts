@@ -22,22 +22,30 @@ export class SyncServiceError extends Error {
 export function createSyncHandlers(ctx: ServiceContext): HandlersFor<typeof SYNC_METHODS> {
   const remote = process.env.FRONTDESK_HUB_URL?.trim() || null;
   const demo = ctx.demo ?? false;
-  const hub: Promise<RunningHub | null> = remote ? Promise.resolve(null) : startEmbeddedHub(ctx.dataDir, demo);
-  // A failed start is reported on every call instead of crashing the services.
-  hub.catch((err: unknown) => log.error('sync: the embedded hub did not start', err));
+  // Started on first use (a window's start-up asks for sync:hubInfo at once), so
+  // services that never sync — tools, tests of other features — never pay for PGlite.
+  let started: Promise<RunningHub | null> | null = null;
+  const hubStart = (): Promise<RunningHub | null> => {
+    if (!started) {
+      started = remote ? Promise.resolve(null) : startEmbeddedHub(ctx.dataDir, demo);
+      // A failed start is reported on every call instead of crashing the services.
+      started.catch((err: unknown) => log.error('sync: the embedded hub did not start', err));
+    }
+    return started;
+  };
   ctx.onClose(async () => {
-    const running = await hub.catch(() => null);
+    const running = started ? await started.catch(() => null) : null;
     await running?.stop();
   });
   const embedded = async (): Promise<RunningHub> => {
-    const running = await hub;
+    const running = await hubStart();
     if (!running) throw new SyncServiceError('sync.noHub', 'The hub is not embedded here');
     return running;
   };
 
   return {
     'sync:hubInfo': async () => {
-      const running = await hub;
+      const running = await hubStart();
       return { url: running?.hub.url ?? remote ?? '', embedded: running !== null, autoSession: demo && running !== null };
     },
     'sync:demoSession': async (_req, call) => {
