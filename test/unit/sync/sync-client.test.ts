@@ -176,4 +176,21 @@ describe('sync client against a real hub', () => {
     expect(await readMeta(database.meta, META.clientId)).not.toBe(first);
     expect(await database.outbox.count()).toBe(0);
   });
+
+  it('R-X1 a hub newer than the app says "update", and the outbox is kept for when it can push', async () => {
+    const newerStore = await openPglite({ dataDir: 'memory://' });
+    const newer = await startHub({ store: newerStore, stateDir: null, schemaVersion: 99 });
+    try {
+      await newer.auth.createUser({ username: 'lina', password: 'frontdesk', role: 'receptionist' });
+      const login = await newer.auth.login('lina', 'frontdesk');
+      const database = new FrontdeskDb(`schema-${Date.now()}`);
+      await storeSession({ token: login.token, kind: 'user', subject: login.userId, role: 'receptionist', name: '李娜' }, database);
+      await signIn(database, 'kept');
+      await expect(new SyncClient({ database, transport: httpTransport(newer.url) }).syncOnce()).rejects.toMatchObject({ code: 'updateRequired' });
+      expect(await database.outbox.count()).toBe(1);
+    } finally {
+      await newer.close();
+      await newerStore.close();
+    }
+  });
 });
