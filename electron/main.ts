@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, session, utilityProcess, ty
 import { join, normalize, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROLES, type EventName, type Role } from '../shared/api';
+import { hubInfoSchema } from '../shared/api/sync';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bindIpc, forwardEvent, type WindowRoles } from './ipc';
 import type { HostEvent, HostReply, HostRequest } from './services-host';
@@ -31,10 +32,28 @@ const windowRoles: WindowRoles = {
   windows: () => [...windows.values()].map(({ role, win }) => ({ role, webContents: win.webContents })),
 };
 
+/**
+ * The sync hub is reached through the app's own origin (`app://frontdesk/v1/…`),
+ * as browser mode serves it under `/v1` of its address: the CSP then stays
+ * `connect-src 'self'`. A custom scheme carries no WebSocket, so the desktop
+ * renderer syncs by polling and on its own commits instead of hub pokes.
+ */
+async function forwardToHub(request: Request, url: URL): Promise<Response> {
+  const answer = (await callServices('console', 'sync:hubInfo', {})) as unknown;
+  const info = hubInfoSchema.safeParse((answer as { ok?: boolean; value?: unknown }).value);
+  if (!info.success || !info.data.url) {
+    return new Response(JSON.stringify({ code: 'notFound', message: 'No hub is configured' }), { status: 404, headers: { 'content-type': 'application/json' } });
+  }
+  const target = new URL(url.pathname + url.search, info.data.url);
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+  return net.fetch(target.toString(), { method: request.method, headers: request.headers, body });
+}
+
 /** Serves files under the renderer folder only; `..` and absolute paths are refused. */
 function serveRenderer(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
+    if (url.pathname.startsWith('/v1/')) return forwardToHub(request, url);
     const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(rendererDir, path));
     const inside = relative(rendererDir, file);

@@ -30,9 +30,14 @@ export async function adoptOperator(face: string, session: HubSession): Promise<
   if (useConsoleUi.getState().operator !== session.name) useConsoleUi.getState().setOperator(session.name);
 }
 
-/** Where this window reaches the hub: browser mode through its own origin (web.ts forwards /v1). */
+/**
+ * Where this window reaches the hub: through its own origin — browser mode's
+ * web.ts forwards /v1 to the embedded hub, the desktop app's app:// handler
+ * forwards it to whichever hub the services use — so the CSP stays 'self'.
+ */
 function hubUrlFor(info: AppInfo, hub: HubInfo): string {
-  return info.transport === 'websocket' && hub.embedded ? location.origin : hub.url;
+  if (info.transport === 'ipc') return location.origin;
+  return hub.embedded ? location.origin : hub.url;
 }
 
 export async function startSync(info: AppInfo): Promise<SyncStart> {
