@@ -112,7 +112,11 @@ export class SyncLoop {
         continue;
       }
       try {
-        await this.setStatus({ state: 'syncing' });
+        // "Syncing" only while there is something to send or the last round failed:
+        // a quiet poll must not make the status strip flicker every 15 s (ux.md C10).
+        const pending = await this.opts.database.outbox.filter((r) => r.clientSeq !== undefined).count();
+        const before = parseStatus(await readMeta(this.opts.database.meta, META.status));
+        if (pending > 0 || before.state !== 'online') await this.setStatus({ state: 'syncing' });
         const round = await this.client.syncOnce();
         this.backoff.reset();
         await this.setStatus({ state: 'online', lastSyncAt: new Date().toISOString(), skewMs: round.skewMs, message: null });
