@@ -24,6 +24,7 @@ interface Measured {
   tinyText: string[];
   overflow: boolean;
   sizes: number[];
+  smallBody: string[];
 }
 
 const checked: string[] = [];
@@ -46,18 +47,22 @@ async function check(page: Page, name: string, primary?: string): Promise<void> 
       })
       .map((el) => `${el.outerHTML.slice(0, 90)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
     const tinyText: string[] = [];
+    const smallBody: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
       if (!parent || !n.textContent?.trim() || !shown(parent)) continue;
       const size = parseFloat(getComputedStyle(parent).fontSize);
       if (size < 24) tinyText.push(`${size}px: ${n.textContent.trim().slice(0, 40)}`);
+      // K5: what the visitor reads and answers (everything in <main>) is ≥ 28 px; only the chrome around it may go to 24.
+      if (size < 28 && parent.closest('main')) smallBody.push(`${size}px: ${n.textContent.trim().slice(0, 40)}`);
     }
     const main = document.querySelector('main');
-    return { small, tinyText, overflow: main ? main.scrollHeight > main.clientHeight + 1 : false, sizes: main ? [main.scrollHeight, main.clientHeight] : [] };
+    return { smallBody, small, tinyText, overflow: main ? main.scrollHeight > main.clientHeight + 1 : false, sizes: main ? [main.scrollHeight, main.clientHeight] : [] };
   });
   expect(m.small, `${name}: targets below 48 px`).toEqual([]);
   expect(m.tinyText, `${name}: text below 24 px`).toEqual([]);
+  expect(m.smallBody, `${name}: body text below 28 px`).toEqual([]);
   expect(m.overflow, `${name}: vertical overflow ${JSON.stringify(m.sizes)}`).toBe(false);
   if (primary) {
     const box = await page.getByRole('button', { name: primary, exact: true }).boundingBox();
@@ -77,7 +82,7 @@ async function check(page: Page, name: string, primary?: string): Promise<void> 
   checked.push(name);
 }
 
-it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, text ≥ 24 px, no overflow, axe AAA contrast, Noto Sans SC', async () => {
+it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, body text ≥ 28 px and nothing < 24 px, no overflow, axe AAA contrast, Noto Sans SC', async () => {
   const context = await h.newContext();
   // The idle prompt is reached by moving Playwright's clock; time flows normally until then.
   await context.clock.install();
