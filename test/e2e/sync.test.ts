@@ -69,18 +69,16 @@ describe('sync between a kiosk and a console on different machines', () => {
     expect((await namesOn(desk)).filter((n) => names.includes(n))).toEqual([]);
 
     await kioskContext.setOffline(false);
-    const back = Date.now();
     await expect.poll(async () => (await namesOn(desk)).filter((n) => names.includes(n)).sort(), { timeout: 10_000, interval: 100 }).toEqual([...names].sort());
-    const took = Date.now() - back;
     await expect.poll(() => status(kiosk).getAttribute('data-waiting')).toBe('0');
-    expect(await status(kiosk).getAttribute('data-state')).toBe('online');
+    // The outbox empties during a round; the round then finishes its pull before it says "online".
+    await expect.poll(() => status(kiosk).getAttribute('data-state')).toBe('online');
     await screenshot(kiosk, 'sync-status-kiosk-back-online');
     // Nothing doubled: each visit once on the console, once on the kiosk.
     for (const n of [...names, '周同步']) {
       expect((await namesOn(desk)).filter((x) => x === n)).toHaveLength(1);
       expect((await namesOn(kiosk)).filter((x) => x === n)).toHaveLength(1);
     }
-    expect(took).toBeLessThan(10_000);
   });
 
   it('R-S1 a sign-out at the console reaches the kiosk that signed the visitor in', async () => {

@@ -94,10 +94,10 @@ describe('printing handlers end to end with a real IPP printer (R-V6, R-X3)', ()
 
   it('printBadge returns the job id at once → job done → the PDF in the printer spool has the name and pass number', async () => {
     await handlers['printing:updateSettings']({ output: 'ipp', ippUri: printer.uri, zplHost: '', zplPort: 9100, medium: 'ql62x100' }, CONSOLE);
-    const started = Date.now();
     const { jobId } = await handlers['printing:printBadge'](badge('Anna Schmidt', 'IPPDONE1'), CONSOLE);
-    // Nothing blocks the sign-in: the call returns before any rendering.
-    expect(Date.now() - started).toBeLessThan(200);
+    // Nothing blocks the sign-in: the call returns while the job is still queued or rendering.
+    const right = (await handlers['printing:jobs']({ limit: 10 }, CONSOLE)).find((j) => j.id === jobId);
+    expect(right?.state).toMatch(/^(queued|printing)$/);
     const done = await waitJob(jobId, (j) => j.state === 'done' || j.state === 'failed');
     expect(done.state).toBe('done');
     expect(done.visitId).toBe('visit-IPPDONE1');
