@@ -5,7 +5,7 @@
  * prints them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, write, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -51,13 +51,28 @@ export async function startPbxWorld(): Promise<PbxWorld> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const fd = openSync(pair.a, 'w');
+  let writes: Promise<void> = Promise.resolve();
   const pageErrors: string[] = [];
   return {
     server,
     browser,
     pageErrors,
     print(...lines) {
-      writeSync(fd, lines.map((l) => `${l}\r\n`).join(''));
+      // Written off the event loop, in order: the PBX service reading the far end runs in
+      // this same process, so a synchronous write that fills the pty would deadlock it.
+      const data = Buffer.from(lines.map((l) => `${l}\r\n`).join(''), 'utf8');
+      writes = writes.then(
+        () =>
+          new Promise<void>((done, fail) => {
+            const next = (offset: number): void =>
+              write(fd, data, offset, data.length - offset, null, (err, n) => {
+                if (err) fail(err);
+                else if (offset + n < data.length) next(offset + n);
+                else done();
+              });
+            next(0);
+          }),
+      );
     },
     async open(opts = {}) {
       const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
@@ -73,6 +88,7 @@ export async function startPbxWorld(): Promise<PbxWorld> {
       return page;
     },
     async close() {
+      await writes;
       closeSync(fd);
       await browser.close();
       await server.close();
