@@ -45,7 +45,7 @@ describe('user-defined SMDR layout (R-C1)', () => {
     expect(f.detect(['01.06.2024,10:00:30,201,8021,30', 'garbage 1'])).toBe(0.5);
   });
 
-  it('R-C1: date formats compile tokens to groups and treat spaces as any run of blanks', () => {
+  it('R-C1: date formats compile tokens to groups and treat a space as a run of blanks', () => {
     const p = compileDateFormat('YYYY-MM-DD hh:mm:ss');
     expect(p.tokens).toEqual(['YYYY', 'MM', 'DD', 'hh', 'mm', 'ss']);
     expect(p.regex.test('2024-06-01   10:00:00')).toBe(true);

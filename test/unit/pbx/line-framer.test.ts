@@ -53,7 +53,7 @@ describe('LineFramer (R-C1)', () => {
     expect(feed(['no terminator']).map((l) => [l.bytes.toString(), l.end])).toEqual([['no terminator', 'eof']]);
   });
 
-  it('R-C1 (property): any bytes, any chunking: never throws, every content byte comes out once, in order', () => {
+  it('R-C1 (property): arbitrary bytes in arbitrary chunks: never throws, every content byte comes out once, in order', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), fc.array(fc.nat(400), { maxLength: 8 }), (bytes, cuts) => {
         const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
