@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/system-services.ts'],
         },
       },
       {
@@ -15,7 +16,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/system-services.ts', 'test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One Chromium at a time on a 2-core machine: files run one after another.

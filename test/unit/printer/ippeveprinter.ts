@@ -1,41 +1,19 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureSystemServices } from '../../system-services';
 
 /**
  * A real IPP Everywhere printer for tests: CUPS's ippeveprinter
  * (cups-ipp-utils) accepting PDFs and keeping them in a spool folder
  * (hardware.md 3.5). Even with `-r off` it refuses to start without the
- * system D-Bus ("Unable to initialize DNS-SD"), so that is started first;
- * avahi-daemon is started when present but is not required with -r off.
+ * system D-Bus and avahi ("Unable to initialize DNS-SD"): see
+ * test/system-services.ts, which starts them.
  * `-c /bin/true` replaces its simulated 5–15 s of "printing" per job (during
  * which it answers server-error-busy) with a no-op; `-k` still keeps the PDF.
  */
-
-function running(name: string): boolean {
-  try {
-    execFileSync('pgrep', ['-x', name], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function ensureSystemServices(): void {
-  if (!existsSync('/run/dbus/system_bus_socket')) {
-    mkdirSync('/run/dbus', { recursive: true });
-    execFileSync('dbus-daemon', ['--system', '--fork']);
-  }
-  if (!running('avahi-daemon') && existsSync('/usr/sbin/avahi-daemon')) {
-    try {
-      execFileSync('avahi-daemon', ['--daemonize', '--no-chroot'], { stdio: 'ignore' });
-    } catch {
-      // Not needed with -r off; see above.
-    }
-  }
-}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
