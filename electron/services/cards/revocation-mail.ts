@@ -1,6 +1,6 @@
-import nodemailer from 'nodemailer';
 import type { CardSettings, RevocationMail } from '../../../shared/api/cards';
 import { CardServiceError } from './errors';
+import { sendMail } from '../mail/smtp';
 
 const REASON = {
   'zh-CN': { cancel: '注销', lost: '挂失注销' },
@@ -40,36 +40,15 @@ export function revocationMessage(m: RevocationMail): { subject: string; text: s
   return { subject, text: m.locale === 'zh-CN' ? `${zh}\n\n----\n${en}` : `${en}\n\n----\n${zh}` };
 }
 
-/** Sends the mail through the configured SMTP server; a failure is a typed `mailFailed`. */
+/** Sends the mail through the configured SMTP server (the shared transport); a failure is a typed `mailFailed`. */
 export async function sendRevocationMail(
   s: CardSettings,
   m: RevocationMail,
 ): Promise<{ sentAt: string; messageId: string; recipients: string[] }> {
   if (s.revokeRecipients.length === 0) throw new CardServiceError('noRecipients');
-  const transport = nodemailer.createTransport({
-    host: s.smtpHost,
-    port: s.smtpPort,
-    secure: s.smtpPort === 465,
-    // Internal relays on port 25 commonly have self-signed certificates; STARTTLS is still used when offered.
-    tls: { rejectUnauthorized: false },
-    connectionTimeout: 10_000,
-  });
   try {
-    const { subject, text } = revocationMessage(m);
-    const info = await transport.sendMail({
-      from: s.mailFrom,
-      to: s.revokeRecipients,
-      subject,
-      text,
-    });
-    return {
-      sentAt: new Date().toISOString(),
-      messageId: info.messageId,
-      recipients: [...s.revokeRecipients],
-    };
+    return await sendMail(s, { to: s.revokeRecipients, ...revocationMessage(m) });
   } catch (err) {
     throw new CardServiceError('mailFailed', err instanceof Error ? err.message : String(err));
-  } finally {
-    transport.close();
   }
 }
