@@ -68,50 +68,73 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(z0: number): [number, number, number] {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-const p2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+// Formatting dominated the parse profile (padStart, template literals, array
+// returns): two-digit strings come from a table, and the date part is cached
+// because consecutive SMDR lines nearly always share their day.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+let cachedDayKey = -1;
+let cachedDayPrefix = '';
+
+function dayPrefix(y: number, mo: number, d: number): string {
+  const key = (y * 13 + mo) * 32 + d;
+  if (key !== cachedDayKey) {
+    cachedDayPrefix = `${y < 1000 ? String(y).padStart(4, '0') : String(y)}-${TWO_DIGITS[mo]!}-${TWO_DIGITS[d]!}T`;
+    cachedDayKey = key;
+  }
+  return cachedDayPrefix;
+}
 
 function format(y: number, mo: number, d: number, h: number, mi: number, s: number): string {
-  return `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}`;
+  return `${dayPrefix(y, mo, d)}${TWO_DIGITS[h]!}:${TWO_DIGITS[mi]!}:${TWO_DIGITS[s]!}`;
 }
 
 /** Builds `YYYY-MM-DDTHH:MM:SS`, or null when a part is out of range (e.g. `**` dates, 02/30). */
 export function localTimeOf(y: number, mo: number, d: number, h: number, mi: number, s: number): string | null {
-  if (![y, mo, d, h, mi, s].every(Number.isInteger) || y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1) return null;
+  if (!Number.isInteger(y) || !Number.isInteger(mo) || !Number.isInteger(d) || !Number.isInteger(h) || !Number.isInteger(mi) || !Number.isInteger(s)) return null;
+  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1) return null;
   const dim = mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
   if (d > dim || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
   return format(y, mo, d, h, mi, s);
 }
 
+const LOCAL_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)$/;
+
 /** A wall-clock `YYYY-MM-DDTHH:MM:SS` shifted by `deltaSec` seconds; pure calendar arithmetic, no zone. */
 export function shiftLocalTime(iso: string, deltaSec: number): string {
-  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)$/.exec(iso);
+  const m = LOCAL_TIME.exec(iso);
   if (!m) return iso;
   return shiftedLocalTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, deltaSec);
 }
 
 /** `YYYY-MM-DDTHH:MM:SS` of a valid wall-clock time plus `deltaSec`; callers validate with `localTimeOf` first. */
 export function shiftedLocalTime(y: number, mo: number, d: number, h: number, mi: number, s: number, deltaSec: number): string {
-  const total = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s + deltaSec;
+  const secOfDay = h * 3600 + mi * 60 + s + deltaSec;
+  // Most calls start and end on the same day: no calendar arithmetic needed.
+  if (secOfDay >= 0 && secOfDay < 86400 && Number.isInteger(secOfDay)) return timeOnDay(y, mo, d, secOfDay);
+  const total = daysFromCivil(y, mo, d) * 86400 + secOfDay;
   const days = Math.floor(total / 86400);
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const nd = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const nmo = mp < 10 ? mp + 3 : mp - 9;
+  const ny = yoe + era * 400 + (nmo <= 2 ? 1 : 0);
   const rest = total - days * 86400;
-  const [ny, nmo, nd] = civilFromDays(days);
   return format(ny, nmo, nd, Math.floor(rest / 3600), Math.floor((rest % 3600) / 60), rest % 60);
+}
+
+function timeOnDay(y: number, mo: number, d: number, secOfDay: number): string {
+  const h = (secOfDay / 3600) | 0;
+  const rest = secOfDay - h * 3600;
+  const mi = (rest / 60) | 0;
+  return format(y, mo, d, h, mi, rest - mi * 60);
 }

@@ -108,8 +108,9 @@ function finishCall(when: Stamp, ext: string, trunk: string | null, dial: string
   }
   let cd: string | null = null;
   const lastTail = tail[tail.length - 1];
-  if (lastTail !== undefined && CONDITION_CODES.has(lastTail.replace(/^\*/, ''))) {
-    cd = lastTail.replace(/^\*/, '');
+  const code = lastTail === undefined ? undefined : lastTail.charCodeAt(0) === 0x2a ? lastTail.slice(1) : lastTail;
+  if (code !== undefined && CONDITION_CODES.has(code)) {
+    cd = code;
     tail.pop();
   }
   const account = tail.length === 0 ? '' : tail.filter((t) => !/^\.+$/.test(t)).join(' ');
@@ -173,34 +174,51 @@ const RING_FIELD = /^(?:(\d{1,2})['’](\d\d)|\*['’]\*\*)$/;
  */
 function parseColumns(line: string, ctx: ParseContext, timeIsStart: boolean): LineOutcome | null {
   const n = line.length;
-  if (n < 65 || line[2] !== '/' || line[5] !== '/' || line[8] !== ' ' || line[11] !== ':' || line[16] !== ' ' || line[22] !== ' ') return null;
-  let c: { co: number; dial: number; dialEnd: number; ring: number; dur: number };
-  if (line[25] === ' ' && line[51] === ' ' && line[56] === ' ' && durationAt(line, 57) && (n === 65 || line[65] === ' ')) {
-    c = { co: 25, dial: 26, dialEnd: 51, ring: 52, dur: 57 };
-  } else if (n >= 92 && line[27] === ' ' && line[78] === ' ' && line[83] === ' ' && durationAt(line, 84) && (n === 92 || line[92] === ' ')) {
-    c = { co: 27, dial: 28, dialEnd: 78, ring: 79, dur: 84 };
+  if (n < 65 || line.charCodeAt(2) !== 0x2f || line.charCodeAt(5) !== 0x2f || line.charCodeAt(8) !== 0x20 || line.charCodeAt(11) !== 0x3a || line.charCodeAt(16) !== 0x20 || line.charCodeAt(22) !== 0x20) return null;
+  // Column starts of CO, Dial Number, its end, Ring and Duration: pattern A, else pattern C.
+  let co: number, dialAt: number, dialEnd: number, ringAt: number, dur: number;
+  if (line.charCodeAt(25) === 0x20 && line.charCodeAt(51) === 0x20 && line.charCodeAt(56) === 0x20 && durationAt(line, 57) && (n === 65 || line.charCodeAt(65) === 0x20)) {
+    co = 25;
+    dialAt = 26;
+    dialEnd = 51;
+    ringAt = 52;
+    dur = 57;
+  } else if (n >= 92 && line.charCodeAt(27) === 0x20 && line.charCodeAt(78) === 0x20 && line.charCodeAt(83) === 0x20 && durationAt(line, 84) && (n === 92 || line.charCodeAt(92) === 0x20)) {
+    co = 27;
+    dialAt = 28;
+    dialEnd = 78;
+    ringAt = 79;
+    dur = 84;
   } else return null;
   for (let k = 0; k < DATE_TIME_DIGITS.length; k++) if (!isDigit(line, DATE_TIME_DIGITS[k]!)) return null;
-  const ampm = line.slice(14, 16);
-  if (ampm !== 'AM' && ampm !== 'PM') return null;
+  const a = line.charCodeAt(14);
+  if ((a !== 0x41 && a !== 0x50) || line.charCodeAt(15) !== 0x4d) return null;
+  const ampm = a === 0x41 ? 'AM' : 'PM';
   const ext = line.slice(17, 22).trim();
-  const co = line.slice(23, c.co).trim();
-  const dial = line.slice(c.dial, c.dialEnd).trim();
-  if (ext === '' || ext.includes(' ') || co.includes(' ') || dial.includes('  ') || dial.includes("'") || dial.includes('’')) return null;
-  if (co === '' ? !INTERCOM.test(dial) : INTERCOM.test(co)) return null;
-  const ringText = line.slice(c.ring, c.dur - 1).trim();
+  const trunk = line.slice(23, co).trim();
+  const dial = line.slice(dialAt, dialEnd).trim();
+  if (ext === '' || ext.includes(' ') || trunk.includes(' ') || dial.includes('  ') || dial.includes("'") || dial.includes('’')) return null;
+  if (trunk === '' ? !INTERCOM.test(dial) : INTERCOM.test(trunk)) return null;
+  const ringText = line.slice(ringAt, dur - 1).trim();
   let ringSec: number | null = null;
   if (ringText !== '') {
     const r = RING_FIELD.exec(ringText);
     if (!r) return null;
     ringSec = r[1] === undefined ? null : Number(r[1]) * 60 + Number(r[2]);
   }
-  const date = dateParts(line.slice(0, 2), line.slice(3, 5), line.slice(6, 8), ctx.dateOrder);
+  // The date columns were checked to be digits above, so no `**` here: read them as numbers.
+  const p = twoDigits(line, 0);
+  const q = twoDigits(line, 3);
+  const r = twoDigits(line, 6);
+  const order = ctx.dateOrder;
+  const y = order === 'ymd' ? twoDigitYear(p) : twoDigitYear(r);
+  const mo = order === 'mdy' ? p : q;
+  const d = order === 'mdy' ? q : order === 'dmy' ? p : r;
   const h = hour24(twoDigits(line, 9), ampm);
   const mi = twoDigits(line, 12);
-  const printed = date === null ? null : localTimeOf(date[0], date[1], date[2], h, mi, 0);
-  const when: Stamp = { parts: date !== null && printed !== null ? [date[0], date[1], date[2], h, mi] : null, transferMark: false, printed };
-  return finishCall(when, ext, co === '' ? null : co, dial, ringSec, line.slice(c.dur, c.dur + 8), line.slice(c.dur + 8).trim(), timeIsStart);
+  const printed = localTimeOf(y, mo, d, h, mi, 0);
+  const when: Stamp = { parts: printed !== null ? [y, mo, d, h, mi] : null, transferMark: false, printed };
+  return finishCall(when, ext, trunk === '' ? null : trunk, dial, ringSec, line.slice(dur, dur + 8), n > dur + 8 ? line.slice(dur + 8).trim() : '', timeIsStart);
 }
 
 function parseLine(line: string, ctx: ParseContext, timeIsStart: boolean): LineOutcome {
