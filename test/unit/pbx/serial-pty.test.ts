@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { panasonic } from '../../../hardware/pbx/formats/panasonic';
 import { SmdrJournal } from '../../../hardware/pbx/journal';
 import { SmdrSerialSource } from '../../../hardware/pbx/serial-source';
 import { SmdrLink } from '../../../hardware/pbx/smdr-link';
+import { writeAll } from './service-harness';
 import type { LoggedLine } from '../../../hardware/pbx/smdr-link';
 
 /** Starts `socat` with two linked ptys and resolves with their paths once it is transferring. */
@@ -58,13 +60,13 @@ describe('SMDR over a real pty pair (R-C1, R-C2)', () => {
     });
     await source.open();
 
-    const writer = openSync(pair.a, 'w');
+    const writer = await open(pair.a, 'w');
     const chunks = ['  Date     Time    Ext CO        Dial Number\r', '\n01/02/02 10:03AM 1200  01 <I>0123', "456789            0'05 00:01'05\r", '\n\x00\r\n', "01/02/02 10:05AM 1234  02 13800138000                 00:00'30\r\n"];
     for (const c of chunks) {
-      writeSync(writer, Buffer.from(c, 'latin1'));
+      await writeAll(writer, Buffer.from(c, 'latin1'));
       await pause(30);
     }
-    closeSync(writer);
+    await writer.close();
     const deadline = Date.now() + 5000;
     // Woken by each delivered line; the 200 ms tick only bounds the wait.
     while (got.length < 4 && Date.now() < deadline) {

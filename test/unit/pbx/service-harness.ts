@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { journalEntrySchema, pbxStatusSchema } from '../../../shared/api/calls';
 import type { JournalEntry, PbxStatus } from '../../../shared/api/calls';
@@ -102,4 +104,27 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Writes every byte to an open pty end from the thread pool, never blocking the
+ * event loop: the reader of the far end runs in this same process, so a
+ * synchronous write that fills the pty buffer would deadlock it.
+ */
+export async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** The "PBX" side of a pty: opens it, writes the text asynchronously, closes it. */
+export async function printOnPty(path: string, text: string, encoding: BufferEncoding = 'latin1'): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await writeAll(handle, Buffer.from(text, encoding));
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,26 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PBX_SETTINGS, savePbxSettings } from '../../../electron/services/pbx/pbx-settings-file';
 import type { PbxService } from '../../../electron/services/pbx/pbx-service';
-import { EventLog, ptyPairAt, stopProcess, testService } from '../pbx/service-harness';
+import { EventLog, printOnPty, ptyPairAt, stopProcess, testService } from '../pbx/service-harness';
 
 const CALL_1 = "01/02/02 10:03AM 1200  01 <I>0123456789           0'05 00:01'05";
 const CALL_2 = "01/02/02 10:05AM 1234  02 13800138000                    00:00'30";
 const GARBAGE = '#~@ SMDR BUF OVF ~~';
 const CALL_3 = "01/02/02 10:09AM 1235  02 02161234567                    00:02'00";
-
-/** The "PBX" side of the pty: write lines, close before the link is cut. */
-function printOn(path: string, text: string): void {
-  const fd = openSync(path, 'w');
-  try {
-    writeSync(fd, Buffer.from(text, 'latin1'));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 describe('PBX service over a real serial pty pair (R-C1, R-C2, R-O3)', () => {
   let socat: ChildProcess | null = null;
@@ -48,9 +38,9 @@ describe('PBX service over a real serial pty pair (R-C1, R-C2, R-O3)', () => {
     expect(events.lastStatus?.source).toBe(`${deskEnd} 9600 8N1`);
 
     // Split mid-line and mid-terminator: the framer, not the write boundaries, decides the lines.
-    printOn(pbxEnd, `${CALL_1}\r\n${CALL_2.slice(0, 30)}`);
-    printOn(pbxEnd, `${CALL_2.slice(30)}\r`);
-    printOn(pbxEnd, `\n${GARBAGE}\r\n`);
+    await printOnPty(pbxEnd, `${CALL_1}\r\n${CALL_2.slice(0, 30)}`);
+    await printOnPty(pbxEnd, `${CALL_2.slice(30)}\r`);
+    await printOnPty(pbxEnd, `\n${GARBAGE}\r\n`);
     await events.until(() => events.logged.length >= 3, 'three lines');
     expect(events.logged.map((e) => e.kind)).toEqual(['call', 'call', 'unrecognized']);
     expect(events.logged[0]!.call).toMatchObject({ direction: 'in', number: '0123456789', ringSec: 5, durationSec: 65, id: events.logged[0]!.id });
@@ -68,7 +58,7 @@ describe('PBX service over a real serial pty pair (R-C1, R-C2, R-O3)', () => {
     // Replug on the same path: the service finds it again without being asked.
     socat = await ptyPairAt(pbxEnd, deskEnd);
     await events.until(() => events.lastStatus?.state === 'connected', 'reconnected', 8000);
-    printOn(pbxEnd, `${CALL_3}\r\n`);
+    await printOnPty(pbxEnd, `${CALL_3}\r\n`);
     await events.until(() => events.logged.some((e) => e.call?.number === '02161234567'), 'the line after reconnection');
 
     const liveIds = events.logged.map((e) => e.id);
