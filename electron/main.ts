@@ -4,6 +4,8 @@
  * must never change), and the desk services in a utility process.
  */
 import { app, BrowserWindow, ipcMain, net, protocol, session, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, normalize, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROLES, type EventName, type Role } from '../shared/api';
@@ -11,6 +13,7 @@ import { hubInfoSchema } from '../shared/api/sync';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bindIpc, forwardEvent, type WindowRoles } from './ipc';
 import type { HostEvent, HostReply, HostRequest } from './services-host';
+import { isSystemPrintMessage, serveSystemPrint, type SystemPrintAdapter } from '../hardware/printer/system-print';
 
 const ORIGIN = 'app://frontdesk';
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -114,6 +117,10 @@ function startServices(): void {
     env: { ...process.env, FRONTDESK_DATA_DIR: process.env.FRONTDESK_DATA_DIR ?? app.getPath('userData'), FRONTDESK_VERSION: app.getVersion() },
   });
   services.on('message', (m: HostReply | HostEvent) => {
+    if (isSystemPrintMessage(m)) {
+      void serveSystemPrint(m, systemPrinter).then((reply) => reply && services?.postMessage(reply));
+      return;
+    }
     if ('id' in m) {
       pending.get(m.id)?.(m.result);
       pending.delete(m.id);
@@ -129,6 +136,36 @@ function startServices(): void {
     if (!quitting) setTimeout(startServices, 1000);
   });
 }
+
+/**
+ * The OS print path for badges (output `system`): the services hand over the
+ * PDF; it is shown in a hidden window and printed silently to the named
+ * printer. Everything else about it (options, validation, failure codes) is
+ * in hardware/printer/system-print.ts, tested without Electron.
+ */
+const systemPrinter: SystemPrintAdapter = {
+  async print(pdf, options) {
+    const dir = await mkdtemp(join(tmpdir(), 'frontdesk-badge-'));
+    const file = join(dir, 'badge.pdf');
+    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, plugins: true } });
+    try {
+      await writeFile(file, pdf);
+      await win.loadURL(pathToFileURL(file).toString());
+      return await new Promise((resolve) => win.webContents.print(options, (success, failureReason) => resolve({ success, failureReason })));
+    } finally {
+      win.destroy();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+  async printers() {
+    const win = new BrowserWindow({ show: false });
+    try {
+      return (await win.webContents.getPrintersAsync()).map((p) => ({ name: p.name, displayName: p.displayName, description: p.description }));
+    } finally {
+      win.destroy();
+    }
+  },
+};
 
 const callServices = (role: Role, channel: unknown, payload: unknown): Promise<never> =>
   new Promise((resolve) => {

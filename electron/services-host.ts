@@ -4,12 +4,13 @@
  * crash in a device driver ends this process, not a window.
  */
 import type { EventName, Role } from '../shared/api';
+import { systemPrintLink, type SystemPrintRequest } from '../hardware/printer/system-print';
 import { createDeskServices } from './services/desk-services';
 import { log } from './services/log';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: HostRequest }) => void): void;
-  postMessage(message: HostReply | HostEvent): void;
+  postMessage(message: HostReply | HostEvent | SystemPrintRequest): void;
 }
 export interface HostRequest {
   id: number;
@@ -41,7 +42,11 @@ const services = await createDeskServices({
 // Every event goes to main, which passes it on to the windows whose role may see it.
 services.events.tap((event, payload) => parentPort.postMessage({ event, payload }));
 
+// Badges for the OS print path go to main, which alone has webContents.print (hardware/printer/system-print.ts).
+systemPrintLink.connect((m) => parentPort.postMessage(m));
+
 parentPort.on('message', ({ data }) => {
+  if (systemPrintLink.receive(data)) return;
   void services.handle(data.role, data.channel, data.payload).then((result) => {
     parentPort.postMessage({ id: data.id, result });
   });

@@ -56,7 +56,7 @@ export const DEFAULT_BADGE_STRINGS: BadgeStrings = {
 
 export interface BadgeOptions {
   readonly strings?: BadgeStrings;
-  /** The desk's time zone; badges show local wall-clock time. */
+  /** The desk's time zone (IANA name); badges show its wall-clock time. Default: this computer's zone. */
   readonly timeZone?: string;
   readonly passNumber?: string | null;
   /** Host department in English, when known, shown after the Chinese one. */
@@ -112,7 +112,7 @@ function validUntil(visit: BadgeVisit, issuedIso: string, timeZone: string): str
 /** Build the badge for a signed-in visit. */
 export function badgeFromVisit(visit: BadgeVisit, options: BadgeOptions = {}): BadgeData {
   const strings = options.strings ?? DEFAULT_BADGE_STRINGS;
-  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  const timeZone = options.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   const issuedIso = visit.signedInAt ?? visit.createdAt;
   const dept = [visit.hostDept, options.hostDeptEn].filter(Boolean).join(' ');
   return {

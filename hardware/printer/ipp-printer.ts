@@ -17,6 +17,13 @@ export interface IppPrinterOptions {
   /** Per request; a printer that is on but wedged must not hold the queue forever. */
   readonly timeoutMs?: number;
   readonly userName?: string;
+  /** Told when the printer refused the media name and the job went without it (for the service log). */
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface PrintPdfOptions {
+  /** PWG media name (media.ts pwgMedia); a printer that does not know it gets the job without. */
+  readonly media?: string;
 }
 
 export interface PrinterStatus {
@@ -29,7 +36,17 @@ export interface PrinterStatus {
 
 export interface PrintReceipt {
   readonly jobId: number | null;
+  /** The media name the printer took, or null when none was sent or it was refused. */
+  readonly media?: string | null;
 }
+
+/**
+ * Answers that mean "not this attribute value": a printer whose media list
+ * lacks our label name (ippeveprinter, a CUPS queue set up for A4) says so
+ * instead of printing; RFC 8011 §4.1.7 lists the refused value in the
+ * unsupported-attributes group.
+ */
+const MEDIA_REFUSED = new Set(['client-error-attributes-or-values-not-supported', 'client-error-conflicting-attributes']);
 
 const PRINTER_STATES: Record<number, PrinterStatus['state']> = { 3: 'idle', 4: 'processing', 5: 'stopped' };
 
@@ -119,29 +136,50 @@ export class IppBadgePrinter {
   /**
    * Print a PDF. Checks the printer first so "out of labels" is reported
    * before the job disappears into a stopped queue, then sends Print-Job.
-   * Resolves when the printer has accepted the job.
+   * Resolves when the printer has accepted the job. The medium's PWG name
+   * goes as `media`; refused, the job is sent again without it (logged).
    */
-  async printPdf(pdf: Buffer, jobName: string): Promise<PrintReceipt> {
+  async printPdf(pdf: Buffer, jobName: string, options: PrintPdfOptions = {}): Promise<PrintReceipt> {
     const blocked = statusError(await this.status());
     if (blocked) throw blocked;
-    const deadline = Date.now() + (this.options.timeoutMs ?? 10_000);
-    let res: IppResponse;
-    for (let wait = 100; ; wait = Math.min(wait * 2, 1_000)) {
-      res = await this.execute('Print-Job', {
-        'operation-attributes-tag': this.operationAttributes({
-          'job-name': jobName,
-          'document-format': 'application/pdf',
-        }),
-        data: pdf,
-      });
-      if (res.statusCode !== BUSY) break;
-      if (Date.now() + wait > deadline) throw new PrinterError('timeout', 'printer stayed busy');
-      await sleep(wait);
+    let media = options.media ?? null;
+    let res = await this.submit(pdf, jobName, media);
+    if (media && MEDIA_REFUSED.has(res.statusCode)) {
+      const refused = JSON.stringify(res['unsupported-attributes-tag'] ?? {});
+      this.options.onWarning?.(`printer refused media ${media} (${res.statusCode} ${refused}); printing ${jobName} without it`);
+      media = null;
+      res = await this.submit(pdf, jobName, null);
     }
     if (!res.statusCode.startsWith('successful')) {
       throw new PrinterError(NOT_ACCEPTING.has(res.statusCode) ? 'offline' : 'rejected', res.statusCode);
     }
     const jobId = res['job-attributes-tag']?.['job-id'];
-    return { jobId: typeof jobId === 'number' ? jobId : null };
+    return { jobId: typeof jobId === 'number' ? jobId : null, media };
+  }
+
+  /** Print-Job, waiting out server-error-busy until the deadline. */
+  private async submit(pdf: Buffer, jobName: string, media: string | null): Promise<IppResponse> {
+    const deadline = Date.now() + (this.options.timeoutMs ?? 10_000);
+    for (let wait = 100; ; wait = Math.min(wait * 2, 1_000)) {
+      const res = await this.execute('Print-Job', {
+        'operation-attributes-tag': this.operationAttributes({
+          'job-name': jobName,
+          'document-format': 'application/pdf',
+        }),
+        ...(media ? { 'job-attributes-tag': { media } } : {}),
+        data: pdf,
+      });
+      if (res.statusCode !== BUSY) return res;
+      if (Date.now() + wait > deadline) throw new PrinterError('timeout', 'printer stayed busy');
+      await sleep(wait);
+    }
+  }
+
+  /** Get-Job-Attributes: what the printer recorded for a job (tests and the console's job detail). */
+  async jobAttributes(jobId: number): Promise<IppAttributes> {
+    const res = await this.execute('Get-Job-Attributes', {
+      'operation-attributes-tag': this.operationAttributes({ 'job-id': jobId, 'requested-attributes': ['all'] }),
+    });
+    return res['job-attributes-tag'] ?? {};
   }
 }

@@ -24,6 +24,12 @@ export interface Medium {
   /** Whole dots per QR module (ux.md B5: ≥ 3, 4 preferred). */
   readonly qrModuleDots: number;
   readonly orientation: 'portrait' | 'landscape';
+  /**
+   * PWG 5101.1 self-describing media name (class_name_WxHmm, shorter side
+   * first, `om` = other metric) sent as the IPP `media` job attribute, so a
+   * driverless printer or CUPS picks the stock instead of scaling to A4/Letter.
+   */
+  readonly pwgMedia: string;
 }
 
 export function mmToDots(mm: number): number {
@@ -41,6 +47,7 @@ export const MEDIA: Readonly<Record<MediumId, Medium>> = {
     feedMarginDots: 36,
     qrModuleDots: 5,
     orientation: 'portrait',
+    pwgMedia: 'om_dk-11202_62x100mm',
   },
   // DK-22205 continuous roll cut at a fixed 100 mm: the same 4×3 in (102×76 mm)
   // badge holder as the die-cut label, and 90 mm was too short for name,
@@ -54,6 +61,7 @@ export const MEDIA: Readonly<Record<MediumId, Medium>> = {
     feedMarginDots: 36,
     qrModuleDots: 5,
     orientation: 'portrait',
+    pwgMedia: 'om_dk-22205_62x100mm',
   },
   // DYMO 99014 (54 × 101 mm); the 450's head is 672 dots but the label is only
   // 54 mm wide, so keep 1.5 mm clear on both sides for roll wander.
@@ -66,6 +74,7 @@ export const MEDIA: Readonly<Record<MediumId, Medium>> = {
     feedMarginDots: 24,
     qrModuleDots: 4,
     orientation: 'portrait',
+    pwgMedia: 'om_dymo-99014_54x101mm',
   },
   // ISO/IEC 7810 ID-1 (85.60 × 53.98 mm); card printers print edge to edge
   // but the last millimetre is unreliable, so keep 1.5 mm clear.
@@ -78,6 +87,7 @@ export const MEDIA: Readonly<Record<MediumId, Medium>> = {
     feedMarginDots: 18,
     qrModuleDots: 4,
     orientation: 'landscape',
+    pwgMedia: 'om_cr80_53.98x85.6mm',
   },
 };
 

@@ -2,11 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { numbersDiffer, parsePassNumbers, type HandoverSheet } from '../../shared/domain/pass';
 import { useApp } from '../app-store';
-import { dayTime } from '../console/format';
+import { dayTime, hhmm } from '../console/format';
 import { checkWithGuard, markPrinted, sheetDraft, signSheet, type CheckResult } from '../db/handover';
 import { db } from '../db/schema';
 import { useLocale, useT } from '../i18n';
 import { SignaturePad } from './SignaturePad';
+import { useEscalationMail } from './escalation-mail';
 import { usePassesUi } from './passes-ui';
 
 const list = (xs: readonly string[], none: string): string => (xs.length ? xs.join(', ') : none);
@@ -196,6 +197,7 @@ function SignedSheet({ sheet, actor }: { sheet: HandoverSheet; actor: string }):
       <p role="status" className="no-print">
         {t('passes.handover.signed', { number: sheet.number })}
       </p>
+      {sheet.mismatch && <MailStatus sheet={sheet} actor={actor} />}
       <Counts issued={sheet.issuedNumbers} returned={sheet.returnedNumbers} out={sheet.outNumbers} />
       <dl className="sheet-meta">
         <dt>{t('passes.handover.guard')}</dt>
@@ -240,5 +242,35 @@ function SignedSheet({ sheet, actor }: { sheet: HandoverSheet; actor: string }):
         </button>
       </div>
     </section>
+  );
+}
+
+/** R-P3: the supervisor's mail for a mismatched sheet; its trouble is shown here, never in the way of the sheet. */
+function MailStatus({ sheet, actor }: { sheet: HandoverSheet; actor: string }): React.JSX.Element {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { state, retryNow } = useEscalationMail(sheet, actor, locale);
+  if (state.phase === 'failed') {
+    return (
+      <div role="alert" className="check-result mismatch no-print mail-status">
+        <p>{t('passes.mail.failed', { detail: state.detail, time: hhmm(new Date(state.retryAt).toISOString()) })}</p>
+        <button type="button" className="btn" onClick={retryNow}>
+          {t('passes.mail.retry')}
+        </button>
+      </div>
+    );
+  }
+  let text = '';
+  if (state.phase === 'sending') text = t('passes.mail.sending');
+  if (state.phase === 'done') {
+    text =
+      state.result.status === 'sent'
+        ? t('passes.mail.sent', { to: state.result.recipients.join(', '), time: dayTime(state.result.sentAt) })
+        : t('passes.mail.notConfigured');
+  }
+  return (
+    <p role="status" className="sub no-print mail-status">
+      {text}
+    </p>
   );
 }

@@ -15,6 +15,8 @@ export function PrinterSettings(): React.JSX.Element {
   const [message, setMessage] = useState('');
   const [queues, setQueues] = useState<{ name: string; uri: string }[] | null>(null);
   const [note, setNote] = useState('');
+  const [systemPrinters, setSystemPrinters] = useState<{ name: string; displayName: string }[] | null>(null);
+  const [recipients, setRecipients] = useState<string | null>(null);
 
   useEffect(() => {
     call('printing:getSettings', {})
@@ -23,10 +25,14 @@ export function PrinterSettings(): React.JSX.Element {
   }, []);
   if (!form) return <p className="sub">{message}</p>;
 
+  const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const recipientText = recipients ?? form.supervisorRecipients.join(', ');
   const save = (): void => {
-    call('printing:updateSettings', form)
+    const supervisorRecipients = recipientText.split(/[\s,，;；]+/).filter(Boolean);
+    call('printing:updateSettings', { ...form, supervisorRecipients })
       .then((saved) => {
         setForm(saved);
+        setRecipients(null);
         setMessage(t('passes.printer.saved'));
       })
       .catch((err: unknown) => setMessage(err instanceof Error ? err.message : String(err)));
@@ -36,6 +42,15 @@ export function PrinterSettings(): React.JSX.Element {
       .then((found) => {
         setQueues(found.queues);
         setNote(found.note === 'noCups' ? t('passes.printer.noCups') : found.note === 'cupsDown' ? t('passes.printer.cupsDown') : found.note === 'noQueues' ? t('passes.printer.noQueues') : '');
+      })
+      .catch((err: unknown) => setNote(err instanceof Error ? err.message : String(err)));
+  };
+
+  const listSystem = (): void => {
+    call('printing:systemPrinters', {})
+      .then((found) => {
+        setSystemPrinters(found.printers);
+        setNote(found.note === 'noDesktop' ? t('passes.printer.noDesktop') : found.note === 'systemFailed' ? t('passes.printer.systemFailed') : found.printers.length === 0 ? t('passes.printer.noSystem') : '');
       })
       .catch((err: unknown) => setNote(err instanceof Error ? err.message : String(err)));
   };
@@ -91,6 +106,30 @@ export function PrinterSettings(): React.JSX.Element {
             <input id={`${ids}-port`} type="number" min={1} max={65535} value={form.zplPort} onChange={(e) => setForm({ ...form, zplPort: Number(e.target.value) || 9100 })} />
           </div>
         )}
+        {form.output === 'system' && (
+          <div className="field">
+            <label htmlFor={`${ids}-sys`}>{t('passes.printer.systemPrinter')}</label>
+            <div className="inline">
+              <input id={`${ids}-sys`} value={form.systemPrinter} placeholder="Brother_QL_820NWB" onChange={(e) => setForm({ ...form, systemPrinter: e.target.value })} />
+              <button type="button" className="btn" onClick={listSystem}>
+                {t('passes.printer.findSystem')}
+              </button>
+            </div>
+            {note && <p className="hint">{note}</p>}
+            {systemPrinters && systemPrinters.length > 0 && (
+              <ul className="job-list">
+                {systemPrinters.map((p) => (
+                  <li key={p.name}>
+                    <button type="button" className="btn link" onClick={() => setForm({ ...form, systemPrinter: p.name })}>
+                      {p.displayName || p.name}
+                    </button>{' '}
+                    <span className="sub">{p.name}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
         <div className="field">
           <label htmlFor={`${ids}-medium`}>{t('passes.printer.medium')}</label>
           <select id={`${ids}-medium`} value={form.medium} onChange={(e) => setForm({ ...form, medium: BADGE_MEDIA.find((m) => m === e.target.value) ?? 'ql62x100' })}>
@@ -101,6 +140,29 @@ export function PrinterSettings(): React.JSX.Element {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={`${ids}-tz`}>{t('passes.printer.timeZone')}</label>
+          <p className="hint" id={`${ids}-tz-hint`}>
+            {t('passes.printer.timeZoneHint', { zone: systemZone })}
+          </p>
+          <input id={`${ids}-tz`} aria-describedby={`${ids}-tz-hint`} value={form.timeZone} placeholder={systemZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value.trim() })} />
+        </div>
+        <fieldset className="field">
+          <legend>{t('passes.mail.settings')}</legend>
+          <p className="hint" id={`${ids}-mail-hint`}>
+            {t('passes.mail.hint')}
+          </p>
+          <div className="inline">
+            <label htmlFor={`${ids}-smtp`}>{t('passes.mail.smtpHost')}</label>
+            <input id={`${ids}-smtp`} aria-describedby={`${ids}-mail-hint`} value={form.smtpHost} onChange={(e) => setForm({ ...form, smtpHost: e.target.value })} />
+            <label htmlFor={`${ids}-smtp-port`}>{t('passes.mail.smtpPort')}</label>
+            <input id={`${ids}-smtp-port`} type="number" min={1} max={65535} value={form.smtpPort} onChange={(e) => setForm({ ...form, smtpPort: Number(e.target.value) || 25 })} />
+          </div>
+          <label htmlFor={`${ids}-from`}>{t('passes.mail.from')}</label>
+          <input id={`${ids}-from`} value={form.mailFrom} onChange={(e) => setForm({ ...form, mailFrom: e.target.value })} />
+          <label htmlFor={`${ids}-to`}>{t('passes.mail.recipients')}</label>
+          <input id={`${ids}-to`} value={recipientText} onChange={(e) => setRecipients(e.target.value)} />
+        </fieldset>
         <div className="actions">
           <button type="submit" className="btn primary">
             {t('passes.printer.save')}

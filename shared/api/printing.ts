@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { event, method } from '../api-core';
+import { PASS_NUMBER } from '../domain/pass';
 import { VISIT_CATEGORIES } from '../domain/visit';
 
 /** Kept in step with hardware/printer/media.ts MEDIUM_IDS (a unit test checks). */
@@ -68,7 +69,23 @@ export const jobStateSchema = z.object({
 });
 export type JobState = z.infer<typeof jobStateSchema>;
 
-export const PRINTER_OUTPUTS = ['pdfOnly', 'ipp', 'zpl'] as const;
+/** system: the OS print path of the desktop app (Electron main process, silent, named printer). */
+export const PRINTER_OUTPUTS = ['pdfOnly', 'ipp', 'zpl', 'system'] as const;
+
+/** An IANA zone Intl knows ("Asia/Shanghai"); '' = the desk computer's own zone. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    if (tz === '') return true;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Asia/Shanghai');
+
 export const printingSettingsSchema = z
   .object({
     /** pdfOnly: the simulated printer, PDFs into dataDir/badges (demo mode). */
@@ -77,9 +94,21 @@ export const printingSettingsSchema = z
     zplHost: z.string().max(200),
     zplPort: z.number().int().min(1).max(65535),
     medium: z.enum(BADGE_MEDIA),
+    /** The OS printer's system name for output `system` (hardware.md 3.1: not the friendly name). */
+    systemPrinter: z.string().max(200).default(''),
+    /** Zone the badge's times are written in; '' = the system zone. */
+    timeZone: timeZoneSchema.default(''),
+    /** The relay for the handover-sheet escalation mail (R-P3); '' = mail not configured. */
+    smtpHost: z.string().max(200).default(''),
+    smtpPort: z.number().int().min(1).max(65535).default(25),
+    mailFrom: z.string().max(200).default('frontdesk@localhost'),
+    /** Supervisors told at once when a handover sheet does not match (R-P3). */
+    supervisorRecipients: z.array(z.email()).max(20).default([]),
   })
   .strict();
 export type PrintingSettings = z.infer<typeof printingSettingsSchema>;
+/** What a caller may send: fields added later have defaults, so older clients and tests keep working. */
+export type PrintingSettingsInput = z.input<typeof printingSettingsSchema>;
 
 /**
  * The badge printer's entry of `devices:status`. Same shape as shared/api.ts
@@ -95,6 +124,41 @@ export const printerStatusSchema = z.object({
 
 export const discoveredQueueSchema = z.object({ name: z.string(), uri: z.string() });
 
+const passNumbers = z.array(z.string().regex(PASS_NUMBER)).max(1000);
+
+/** A signed handover sheet that does not match, as the supervisor's mail tells it (R-P3). */
+export const escalationMailSchema = z
+  .object({
+    sheetId: z.string().min(1).max(64),
+    day: z.iso.date(),
+    /** The sheet's number as the desk knows it (provisional until the hub numbers it). */
+    number: z.string().min(1).max(64),
+    issuedNumbers: passNumbers,
+    returnedNumbers: passNumbers,
+    outNumbers: passNumbers,
+    guardNumbers: passNumbers,
+    missingAtGuard: passNumbers,
+    unknownToDesk: passNumbers,
+    explanation: z.string().trim().min(1).max(1000),
+    receptionistName: z.string().trim().min(1).max(64),
+    guardName: z.string().trim().min(1).max(64),
+    signedAt: isoTime,
+    sentBy: z.string().min(1).max(64),
+    locale: z.enum(['zh-CN', 'en']),
+  })
+  .strict();
+export type EscalationMail = z.infer<typeof escalationMailSchema>;
+
+/** Not an error when mail is not set up: the console alert is then the only escalation. */
+export const escalationMailResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('sent'), sentAt: isoTime, messageId: z.string(), recipients: z.array(z.string()) }),
+  z.object({ status: z.literal('notConfigured') }),
+  z.object({ status: z.literal('failed'), detail: z.string() }),
+]);
+export type EscalationMailResult = z.infer<typeof escalationMailResultSchema>;
+
+export const systemPrinterSchema = z.object({ name: z.string(), displayName: z.string(), description: z.string() });
+
 export const PRINTING_METHODS = {
   /** Queues a badge and returns the job id at once. */
   'printing:printBadge': method(badgeRequestSchema, z.object({ jobId: z.string() }), ['kiosk', 'console']),
@@ -109,6 +173,14 @@ export const PRINTING_METHODS = {
   'printing:updateSettings': method(printingSettingsSchema, printingSettingsSchema, ['console']),
   /** Local CUPS queues (`lpstat`); `note` says why the list is empty when CUPS is absent. */
   'printing:discover': method(z.object({}).strict(), z.object({ queues: z.array(discoveredQueueSchema), note: z.string() }), ['console']),
+  /** The desktop app's OS printers (main process); empty with a note in the browser build. */
+  'printing:systemPrinters': method(z.object({}).strict(), z.object({ printers: z.array(systemPrinterSchema), note: z.string() }), ['console']),
+  /**
+   * R-P3 escalation mail for a mismatched handover sheet. Console only: the
+   * handover is done there by the receptionist, the duty guard or the
+   * supervisor (the services know windows, not users; the hub knows users).
+   */
+  'passes:sendEscalationMail': method(escalationMailSchema, escalationMailResultSchema, ['console']),
 } as const;
 
 export const PRINTING_EVENTS = {

@@ -1,6 +1,7 @@
 import type { PRINTING_METHODS } from '../../../shared/api/printing';
 import type { HandlersFor } from '../api-handler';
 import { discoverQueues } from '../printing/discover';
+import { sendEscalationMail } from '../printing/escalation-mail';
 import { PrintingService } from '../printing/printing-service';
 import type { ServiceContext } from '../service-context';
 
@@ -21,5 +22,7 @@ export function createPrintingHandlers(ctx: ServiceContext): HandlersFor<typeof 
     'printing:getSettings': async () => (await service).settings,
     'printing:updateSettings': async (next) => (await service).updateSettings(next),
     'printing:discover': async () => discoverQueues(),
+    'printing:systemPrinters': async () => (await service).systemPrinters(),
+    'passes:sendEscalationMail': async (mail) => sendEscalationMail((await service).settings, mail),
   };
 }

@@ -1,11 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BadgeRequest, JobState, PrintJobView, PrintingSettings } from '../../../shared/api/printing';
+import type { BadgeRequest, JobState, PrintJobView, PrintingSettings, PrintingSettingsInput } from '../../../shared/api/printing';
 import { DEFAULT_BADGE_STRINGS, badgeFromVisit, type BadgeStrings } from '../../../hardware/printer/badge-data';
 import { ChromiumBadgeRenderer, type BadgeRenderer } from '../../../hardware/printer/chromium-renderer';
 import { PrinterError, type PrinterErrorCode } from '../../../hardware/printer/errors';
 import { IppBadgePrinter, statusError } from '../../../hardware/printer/ipp-printer';
 import { PrintQueue, systemClock, type BadgeOutput, type Clock, type PrintJob } from '../../../hardware/printer/print-queue';
+import { MEDIA } from '../../../hardware/printer/media';
+import { systemPrintLink, type SystemPrintClient, type SystemPrinterInfo } from '../../../hardware/printer/system-print';
 import { ZplBadgePrinter } from '../../../hardware/printer/zpl-printer';
 import type { EventHub } from '../api-handler';
 import { log } from '../log';
@@ -31,6 +33,13 @@ export interface PrintingServiceOptions {
   backOffMs?: (failures: number) => number;
   /** How often a network printer is asked for its state, so the strip is right before a job fails. */
   statusPollMs?: number;
+  /** The hand-off to Electron's main process for output `system` (tests pass their own). */
+  systemPrint?: SystemPrintClient;
+}
+
+/** '' in the settings: the zone of the computer the desk runs on. */
+export function deskTimeZone(setting: string): string {
+  return setting || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** The desk calls the machine-room pass 访客证 (seed rules, console tab); the badge says the same. */
@@ -89,7 +98,7 @@ export class PrintingService {
     return this.status;
   }
 
-  async updateSettings(next: PrintingSettings): Promise<PrintingSettings> {
+  async updateSettings(next: PrintingSettingsInput): Promise<PrintingSettings> {
     const saved = await this.settingsFile.save(next);
     this.setStatus(this.initialStatus());
     void this.checkPrinter();
@@ -97,7 +106,7 @@ export class PrintingService {
   }
 
   printBadge(req: BadgeRequest): string {
-    const badge = badgeFromVisit(req, { passNumber: req.passNumber, strings: BADGE_STRINGS });
+    const badge = badgeFromVisit(req, { passNumber: req.passNumber, strings: BADGE_STRINGS, timeZone: deskTimeZone(this.settings.timeZone) });
     const jobName = `badge-${req.badgeCode}`;
     const destination = this.settings.output === 'pdfOnly' ? join(this.badgeDir(), `${jobName}.pdf`) : this.describeOutput();
     // Meta first: the queue's first event (queued) is emitted inside enqueue().
@@ -132,6 +141,18 @@ export class PrintingService {
       .map((j) => this.view(j));
   }
 
+  /** The desktop app's OS printers; in the browser build the list is empty and the note says why. */
+  async systemPrinters(): Promise<{ printers: SystemPrinterInfo[]; note: string }> {
+    const link = this.opts.systemPrint ?? systemPrintLink;
+    if (!link.connected) return { printers: [], note: 'noDesktop' };
+    try {
+      return { printers: await link.printers(), note: '' };
+    } catch (err) {
+      log.warn('system printers could not be listed', err);
+      return { printers: [], note: 'systemFailed' };
+    }
+  }
+
   async close(): Promise<void> {
     this.poll?.();
     this.queue.dispose();
@@ -144,6 +165,7 @@ export class PrintingService {
 
   private describeOutput(): string {
     const s = this.settings;
+    if (s.output === 'system') return `system:${s.systemPrinter}`;
     return s.output === 'ipp' ? s.ippUri : s.output === 'zpl' ? `${s.zplHost}:${s.zplPort}` : this.badgeDir();
   }
 
@@ -156,9 +178,16 @@ export class PrintingService {
     const s = this.settings;
     if (s.output === 'ipp') {
       if (!s.ippUri) return { print: () => Promise.reject(new PrinterError('offline', 'no printer address in the settings')) };
-      const printer = new IppBadgePrinter({ uri: s.ippUri, timeoutMs: 10_000 });
+      const printer = new IppBadgePrinter({ uri: s.ippUri, timeoutMs: 10_000, onWarning: (m) => log.warn(m) });
       return {
-        print: async (badge, medium, jobName) => printer.printPdf(await this.renderer.render(badge, medium), jobName),
+        print: async (badge, medium, jobName) =>
+          printer.printPdf(await this.renderer.render(badge, medium), jobName, { media: MEDIA[medium].pwgMedia }),
+      };
+    }
+    if (s.output === 'system') {
+      const link = this.opts.systemPrint ?? systemPrintLink;
+      return {
+        print: async (badge, medium, jobName) => link.print(await this.renderer.render(badge, medium), MEDIA[medium], s.systemPrinter, jobName),
       };
     }
     if (s.output === 'zpl') {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { printingSettingsSchema, type PrintingSettings } from '../../../shared/api/printing';
+import { printingSettingsSchema, type PrintingSettings, type PrintingSettingsInput } from '../../../shared/api/printing';
 import { log } from '../log';
 
 /** Nothing configured: the simulated printer, so demo mode prints to files. */
@@ -10,6 +10,12 @@ export const DEFAULT_PRINTING: PrintingSettings = {
   zplHost: '',
   zplPort: 9100,
   medium: 'ql62x100',
+  systemPrinter: '',
+  timeZone: '',
+  smtpHost: '',
+  smtpPort: 25,
+  mailFrom: 'frontdesk@localhost',
+  supervisorRecipients: [],
 };
 
 /**
@@ -41,7 +47,7 @@ export class PrintingSettingsFile {
     return this.current;
   }
 
-  async save(next: PrintingSettings): Promise<PrintingSettings> {
+  async save(next: PrintingSettingsInput): Promise<PrintingSettings> {
     this.current = printingSettingsSchema.parse(next);
     const tmp = `${this.file}.tmp`;
     await writeFile(tmp, JSON.stringify(this.current, null, 2));

@@ -3,6 +3,9 @@ import { badgeFromVisit } from '../../../hardware/printer/badge-data';
 import { badgeHtml, badgeLayout, escapeHtml } from '../../../hardware/printer/badge-html';
 import { statusError } from '../../../hardware/printer/ipp-printer';
 import { MEDIA, MEDIUM_IDS, printableLeftDots } from '../../../hardware/printer/media';
+import { printingSettingsSchema } from '../../../shared/api/printing';
+import { deskTimeZone } from '../../../electron/services/printing/printing-service';
+import { DEFAULT_PRINTING } from '../../../electron/services/printing/settings';
 import { testBadge } from './fixtures';
 
 describe('badge template fill', () => {
@@ -54,10 +57,43 @@ describe('badge template fill', () => {
       escortRequired: false, badgeCode: 'ABCD2345', photo: null, createdAt: '2026-03-05T01:30:00.000Z',
       signedInAt: '2026-03-05T01:30:00.000Z',
     };
-    expect(badgeFromVisit({ ...base, expectedEnd: null }).validUntil).toBe('有效至 Valid until 23:59');
-    expect(badgeFromVisit({ ...base, expectedEnd: '2026-03-06T02:00:00.000Z' }).validUntil).toBe('有效至 Valid until 2026-03-06 10:00');
-    expect(badgeFromVisit({ ...base, expectedEnd: null }).issued).toBe('2026-03-05 09:30');
-    expect(badgeFromVisit({ ...base, expectedEnd: null }).categoryLabel).toBe('施工维保 Contractor');
+    const bj = { timeZone: 'Asia/Shanghai' };
+    expect(badgeFromVisit({ ...base, expectedEnd: null }, bj).validUntil).toBe('有效至 Valid until 23:59');
+    expect(badgeFromVisit({ ...base, expectedEnd: '2026-03-06T02:00:00.000Z' }, bj).validUntil).toBe('有效至 Valid until 2026-03-06 10:00');
+    expect(badgeFromVisit({ ...base, expectedEnd: null }, bj).issued).toBe('2026-03-05 09:30');
+    expect(badgeFromVisit({ ...base, expectedEnd: null }, bj).categoryLabel).toBe('施工维保 Contractor');
+  });
+
+  it('issue 5: badge times follow the desk time zone setting — the same visit in Beijing and in Frankfurt', () => {
+    const visit = {
+      name: 'Anna', company: '', hostName: '张三', hostDept: '研发部', category: 'business' as const,
+      escortRequired: false, badgeCode: 'ABCD2345', photo: null, createdAt: '2026-03-05T23:30:00.000Z',
+      signedInAt: '2026-03-05T23:30:00.000Z', expectedEnd: '2026-03-06T08:00:00.000Z',
+    };
+    const beijing = badgeFromVisit(visit, { timeZone: 'Asia/Shanghai' });
+    expect(beijing.issued).toBe('2026-03-06 07:30');
+    expect(beijing.validUntil).toBe('有效至 Valid until 16:00');
+    // Frankfurt is UTC+1 in March: still the evening before, and the end runs into the next day.
+    const frankfurt = badgeFromVisit(visit, { timeZone: 'Europe/Berlin' });
+    expect(frankfurt.issued).toBe('2026-03-06 00:30');
+    expect(frankfurt.validUntil).toBe('有效至 Valid until 09:00');
+    const newYork = badgeFromVisit(visit, { timeZone: 'America/New_York' });
+    expect(newYork.issued).toBe('2026-03-05 18:30');
+    expect(newYork.validUntil).toBe('有效至 Valid until 2026-03-06 03:00');
+  });
+
+  it('issue 5: no zone set → the computer\'s own zone; the setting refuses unknown zones', () => {
+    const visit = {
+      name: 'Anna', company: '', hostName: '', hostDept: '', category: 'business' as const,
+      escortRequired: false, badgeCode: 'ABCD2345', photo: null, createdAt: '2026-03-05T23:30:00.000Z',
+      signedInAt: '2026-03-05T23:30:00.000Z', expectedEnd: null,
+    };
+    const system = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(badgeFromVisit(visit).issued).toBe(badgeFromVisit(visit, { timeZone: system }).issued);
+    expect(deskTimeZone('')).toBe(system);
+    expect(deskTimeZone('Asia/Shanghai')).toBe('Asia/Shanghai');
+    expect(printingSettingsSchema.safeParse({ ...DEFAULT_PRINTING, timeZone: 'Mars/Olympus' }).success).toBe(false);
+    expect(printingSettingsSchema.safeParse({ ...DEFAULT_PRINTING, timeZone: 'Europe/Berlin' }).success).toBe(true);
   });
 });
 

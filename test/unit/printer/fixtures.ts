@@ -23,7 +23,8 @@ export function testBadge(name: string, extra: { escortRequired?: boolean; passN
       photo: extra.photo ?? null,
       createdAt: '2026-03-05T01:30:00.000Z',
     },
-    { passNumber: extra.passNumber ?? null, hostDeptEn: 'R&D' },
+    // The fixtures' times are Beijing desk times, whatever zone the test machine is in.
+    { passNumber: extra.passNumber ?? null, hostDeptEn: 'R&D', timeZone: 'Asia/Shanghai' },
   );
 }
 

@@ -42,13 +42,17 @@ export class TestPrinter {
   private child: ChildProcess | undefined;
   readonly spool: string;
 
-  private constructor(readonly port: number) {
+  private constructor(
+    readonly port: number,
+    /** Extra ippeveprinter options, e.g. ['-a', conf] to set media-supported. */
+    private readonly extraArgs: readonly string[] = [],
+  ) {
     this.spool = mkdtempSync(join(tmpdir(), 'ippeve-'));
   }
 
-  static async start(port?: number): Promise<TestPrinter> {
+  static async start(port?: number, extraArgs: readonly string[] = []): Promise<TestPrinter> {
     ensureSystemServices();
-    const printer = new TestPrinter(port ?? (await freePort()));
+    const printer = new TestPrinter(port ?? (await freePort()), extraArgs);
     await printer.start();
     return printer;
   }
@@ -62,7 +66,13 @@ export class TestPrinter {
     // -n localhost binds loopback only (127.0.0.1 and ::1); -n 127.0.0.1 fails on the IPv6 listener.
     const child = spawn(
       'ippeveprinter',
-      ['-n', 'localhost', '-r', 'off', '-p', String(this.port), '-f', 'application/pdf', '-k', '-d', this.spool, '-c', '/bin/true', '-m', 'Badge Test', 'BadgeTest'],
+      [
+        ...['-n', 'localhost', '-r', 'off', '-p', String(this.port), '-k', '-d', this.spool, '-c', '/bin/true'],
+        // ippeveprinter refuses -f/-m together with -a: the attributes file then names the formats itself.
+        ...(this.extraArgs.includes('-a') ? [] : ['-f', 'application/pdf', '-m', 'Badge Test']),
+        ...this.extraArgs,
+        'BadgeTest',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';

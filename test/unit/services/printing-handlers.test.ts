@@ -9,6 +9,7 @@ import { PRINTER_ERROR_CODES, printerMessage } from '../../../hardware/printer/e
 import { EventHub, type CallContext } from '../../../electron/services/api-handler';
 import { createPrintingHandlers } from '../../../electron/services/handlers/printing';
 import { SettingsStore } from '../../../electron/services/settings-store';
+import { DEFAULT_PRINTING } from '../../../electron/services/printing/settings';
 import { TestPrinter } from '../printer/ippeveprinter';
 import { run } from '../printer/fixtures';
 
@@ -93,7 +94,7 @@ describe('printing handlers end to end with a real IPP printer (R-V6, R-X3)', ()
   }, 40_000);
 
   it('printBadge returns the job id at once → job done → the PDF in the printer spool has the name and pass number', async () => {
-    await handlers['printing:updateSettings']({ output: 'ipp', ippUri: printer.uri, zplHost: '', zplPort: 9100, medium: 'ql62x100' }, CONSOLE);
+    await handlers['printing:updateSettings']({ ...DEFAULT_PRINTING, output: 'ipp', ippUri: printer.uri }, CONSOLE);
     const { jobId } = await handlers['printing:printBadge'](badge('Anna Schmidt', 'IPPDONE1'), CONSOLE);
     // Nothing blocks the sign-in: the call returns while the job is still queued or rendering.
     const right = (await handlers['printing:jobs']({ limit: 10 }, CONSOLE)).find((j) => j.id === jobId);
