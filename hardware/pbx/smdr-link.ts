@@ -41,6 +41,10 @@ export class SmdrLink {
   private readonly framer: LineFramer;
   private readonly auto: AutoFormat | null;
   private recent: JournalEntry[] = [];
+  /** Journal entries released so far; released entries are always a prefix of the journal. */
+  private releasedCount = 0;
+  /** How many of those were released before a format was known (parsed as undetected). */
+  private undetectedCount = 0;
 
   constructor(private readonly options: SmdrLinkOptions) {
     this.framer = new LineFramer(options.framer);
@@ -65,9 +69,53 @@ export class SmdrLink {
     return this.recent.slice(-count);
   }
 
-  /** Opens the journal and re-parses everything already in it (same ids as before). */
+  /** Opens the journal and re-parses everything already in it (same ids as before); loads it all, see `open`. */
   start(): LoggedLine[] {
-    return this.options.journal.open().flatMap((entry) => this.parse(entry));
+    this.open();
+    return [...this.replay()];
+  }
+
+  /** Opens the journal's index without reading its entries; then `replay` streams them. */
+  open(): number {
+    return this.options.journal.openIndexed();
+  }
+
+  /** Every line already in the journal, parsed as when it was live; streamed from disk. */
+  *replay(): Generator<LoggedLine> {
+    for (const entry of this.options.journal.replay()) yield* this.parse(entry);
+  }
+
+  /** Journal lines released so far (the rest are held by auto-detection). */
+  get released(): number {
+    return this.releasedCount;
+  }
+
+  /** Position of the first journal entry with `seq > afterSeq`. */
+  positionAfterSeq(afterSeq: number): number {
+    return this.options.journal.positionAfterSeq(afterSeq);
+  }
+
+  /**
+   * Released lines from journal position `from`, at most `limit`, read back from
+   * disk and parsed exactly as they were when released (same format, same
+   * undetected prefix), so nothing but the index stays in memory.
+   */
+  *releasedFrom(from: number, limit: number): Generator<LoggedLine> {
+    const end = Math.min(from + limit, this.releasedCount);
+    let position = from;
+    if (position >= end) return;
+    for (const entry of this.options.journal.replay(from)) {
+      yield this.parseWith(entry, position < this.undetectedCount ? null : this.format);
+      position += 1;
+      if (position >= end) return;
+    }
+  }
+
+  /** One released line by its journal id, read from disk; null if unknown or still held. */
+  byId(id: string): LoggedLine | null {
+    const found = this.options.journal.entryById(id);
+    if (found === null || found.position >= this.releasedCount) return null;
+    return this.parseWith(found.entry, found.position < this.undetectedCount ? null : this.format);
   }
 
   /** Feeds one chunk from the port or socket. */
@@ -88,8 +136,13 @@ export class SmdrLink {
     this.recent.push(entry);
     // Trimmed in steps, not per line, so remembering stays O(1) amortized.
     if (this.recent.length > 2 * RECENT_ENTRIES) this.recent = this.recent.slice(-RECENT_ENTRIES);
-    if (this.auto === null) return [this.parseWith(entry, this.format)];
+    if (this.auto === null) {
+      this.releasedCount += 1;
+      return [this.parseWith(entry, this.format)];
+    }
     const { format, entries } = this.auto.offer(entry);
+    this.releasedCount += entries.length;
+    if (format === null) this.undetectedCount += entries.length;
     return entries.map((e) => this.parseWith(e, format));
   }
 

@@ -17,15 +17,3 @@ export function toApiEntry(line: LoggedLine): ApiJournalEntry {
       return { ...base, kind: parsed.kind, call: null, raw: parsed.raw, reason: null };
   }
 }
-
-/** Index of the first item with `seq > afterSeq`; items are in strictly increasing seq order. */
-export function firstAfter<T>(items: readonly T[], seqOf: (item: T) => number, afterSeq: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (seqOf(items[mid]!) <= afterSeq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

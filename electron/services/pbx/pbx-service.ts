@@ -13,7 +13,7 @@ import type { LoggedLine } from '../../../hardware/pbx/smdr-link';
 import type { EventHub } from '../api-handler';
 import { log } from '../log';
 import { formatOfSetting } from './format-setting';
-import { firstAfter, toApiEntry } from './journal-view';
+import { toApiEntry } from './journal-view';
 import { loadPbxSettings, savePbxSettings } from './pbx-settings-file';
 import { PbxStatusTracker } from './pbx-status';
 import { describeSource, openTransport } from './pbx-transport';
@@ -33,11 +33,6 @@ export interface PbxServiceOptions {
   listPorts?: () => Promise<{ path: string; manufacturer?: string | undefined }[]>;
 }
 
-interface Kept {
-  view: ApiJournalEntry;
-  line: LoggedLine;
-}
-
 /** Journal file per PBX id: ids hash the PBX id with the offset, so one file must hold one PBX. */
 export function journalPathFor(dataDir: string, pbxId: string): string {
   return join(dataDir, `smdr-journal-${pbxId.replace(/[^A-Za-z0-9_-]/g, '_')}.ndjson`);
@@ -51,8 +46,8 @@ export function journalPathFor(dataDir: string, pbxId: string): string {
  * Invariants:
  * - `calls:logged` carries a line only after its journal append was fsynced,
  *   and every journaled line is in `since` (once released by auto-detection).
- * - Kept entries are in strictly increasing seq order (the journal's order),
- *   so `since` pages by binary search.
+ * - Nothing per line is kept in memory: `since` and `entry` read the journal
+ *   back through its offset index and re-parse (the same outcome as live).
  * - One live transport at a time: each open attempt has a generation, and
  *   callbacks from an older generation are ignored.
  */
@@ -60,7 +55,6 @@ export class PbxService {
   private settings: PbxSettings | null = null;
   private link: SmdrLink | null = null;
   private transport: PbxTransport | null = null;
-  private kept: Kept[] = [];
   private generation = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private silenceTimer: NodeJS.Timeout | null = null;
@@ -112,9 +106,18 @@ export class PbxService {
 
   /** Journal entries after `afterSeq` (−1: from the start), at most `limit`. */
   since(afterSeq: number, limit: number): { entries: ApiJournalEntry[]; hasMore: boolean } {
-    const from = firstAfter(this.kept, (k) => k.view.seq, afterSeq);
-    const page = this.kept.slice(from, from + limit).map((k) => k.view);
-    return { entries: page, hasMore: from + limit < this.kept.length };
+    const link = this.link;
+    if (link === null) return { entries: [], hasMore: false };
+    const from = link.positionAfterSeq(afterSeq);
+    const entries: ApiJournalEntry[] = [];
+    for (const line of link.releasedFrom(from, limit)) entries.push(toApiEntry(line));
+    return { entries, hasMore: from + entries.length < link.released };
+  }
+
+  /** One journaled line by its stable id (a call's id is its journal id), read from disk; null if unknown. */
+  entry(id: string): ApiJournalEntry | null {
+    const line = this.link?.byId(id) ?? null;
+    return line === null ? null : toApiEntry(line);
   }
 
   async listPorts(): Promise<{ path: string; manufacturer: string | null }[]> {
@@ -145,7 +148,6 @@ export class PbxService {
 
   private async openLink(): Promise<void> {
     const s = this.requireSettings();
-    this.kept = [];
     this.status.describe(describeSource(s), s.format);
     let format: ReturnType<typeof formatOfSetting>;
     try {
@@ -156,11 +158,16 @@ export class PbxService {
     }
     const journal = new SmdrJournal(journalPathFor(this.options.dataDir, s.pbxId), s.pbxId, this.clock);
     const link = new SmdrLink({ journal, format, dateOrder: s.dateOrder, charset: s.charset });
-    const replay = link.start();
+    link.open();
     this.link = link;
-    for (const line of replay) this.kept.push({ view: toApiEntry(line), line });
-    const last = this.kept.at(-1);
-    this.status.replayed(last === undefined ? null : last.line.entry.receivedAt, this.kept.filter((k) => k.view.kind === 'unrecognized').length);
+    // Streamed: only the count and the last receive time are kept.
+    let lastAt: Date | null = null;
+    let unrecognized = 0;
+    for (const line of link.replay()) {
+      lastAt = line.entry.receivedAt;
+      if (line.parsed.kind === 'unrecognized') unrecognized += 1;
+    }
+    this.status.replayed(lastAt, unrecognized);
     this.describeFormat();
     if (s.source === 'off') {
       this.status.off(this.clock());
@@ -260,7 +267,6 @@ export class PbxService {
     const now = this.clock();
     for (const line of lines) {
       const view = toApiEntry(line);
-      this.kept.push({ view, line });
       this.pending.push(view);
       this.status.line(now, view.kind === 'unrecognized');
     }
