@@ -93,6 +93,22 @@ describe('printing handlers end to end with a real IPP printer (R-V6, R-X3)', ()
     expect(text).toContain('SIMUL001');
   }, 40_000);
 
+  it('issue 5: the desk time zone setting decides the badge times — Beijing and New York for the same sign-in', async () => {
+    const printed: Record<string, string> = {};
+    for (const [zone, code] of [['Asia/Shanghai', 'TZBJ0001'], ['America/New_York', 'TZNY0001']] as const) {
+      await handlers['printing:updateSettings']({ ...DEFAULT_PRINTING, timeZone: zone }, CONSOLE);
+      const { jobId } = await handlers['printing:printBadge'](badge('陈静怡', code), CONSOLE);
+      const done = await waitJob(jobId, (j) => j.state === 'done' || j.state === 'failed');
+      expect(done.state).toBe('done');
+      printed[zone] = run('pdftotext', [done.destination, '-']);
+    }
+    // Signed in at 01:30 UTC on 20 Nov: 09:30 that day in Beijing, 20:30 the evening before in New York.
+    expect(printed['Asia/Shanghai']).toContain('2026-11-20 09:30');
+    expect(printed['America/New_York']).toContain('2026-11-19 20:30');
+    expect(printed['America/New_York']).not.toContain('09:30');
+    await handlers['printing:updateSettings']({ ...DEFAULT_PRINTING }, CONSOLE);
+  }, 40_000);
+
   it('printBadge returns the job id at once → job done → the PDF in the printer spool has the name and pass number', async () => {
     await handlers['printing:updateSettings']({ ...DEFAULT_PRINTING, output: 'ipp', ippUri: printer.uri }, CONSOLE);
     const { jobId } = await handlers['printing:printBadge'](badge('Anna Schmidt', 'IPPDONE1'), CONSOLE);
