@@ -13,12 +13,19 @@
  * - Every changed row gets `last_seq` from the counter row, which this
  *   transaction locks first and holds until commit: seq order = commit order,
  *   so a puller that has seen N has seen everything ≤ N.
+ * - A rejected change to an existing row re-announces that row (new
+ *   `last_seq`, same content): the client that made the change already shows
+ *   it locally, and pulls the hub's row back instead of keeping its own.
+ * - A card or handover sheet that arrives with a provisional number gets its
+ *   final number in the same transaction (numbers.ts), stamped by the hub
+ *   above every stamp of the row, so every replica pulls it and keeps it.
  */
 import { clampHlc, type HybridClock, parseHlc } from '../../shared/sync/hlc';
 import { mergeMutation, type RecordState } from '../../shared/sync/merge';
 import type { Mutation, Outcome, PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { Principal } from './auth';
 import { HubError } from './errors';
+import { assignNumber, numberFor, rowNumberRequest } from './numbers';
 import { denyMutation, type StoredRow } from './scope';
 import { toInt, toJson, type SqlExecutor, type SqlStore } from './store';
 
@@ -125,9 +132,16 @@ async function applyOne(
   const stored: StoredRow | null = row
     ? { owner: row.owner, fields: toJson<Record<string, unknown>>(row.fields, {}), deletedHlc: row.deleted_hlc }
     : null;
+  const reannounce = async (): Promise<void> => {
+    if (!row) return;
+    const seq = await allocateSeq(tx, ctx);
+    seqs.push(seq);
+    await tx.query('UPDATE records SET last_seq = $3 WHERE tbl = $1 AND key = $2', [m.table, m.key, seq]);
+  };
   const denied = denyMutation(p, m, stored, ctx.now());
   if (denied !== null) {
     await record('rejected', null, 'forbidden');
+    await reannounce();
     return { ...base, status: 'rejected', reason: 'forbidden', message: denied };
   }
   // Clamp before merging: a kiosk whose clock says next year must not win every conflict for a year.
@@ -139,20 +153,37 @@ async function applyOne(
   const merged = mergeMutation(current, { ...m, hlc });
   if (merged.kind === 'rejected') {
     await record('rejected', null, merged.reason);
+    await reannounce();
     return { ...base, status: 'rejected', reason: merged.reason, message: merged.message };
   }
   if (merged.kind === 'superseded') {
     await record('superseded', null, null);
     return { ...base, status: 'superseded' };
   }
+  const next = await withHubNumber(tx, ctx, m, merged.next);
   const seq = await allocateSeq(tx, ctx);
   seqs.push(seq);
   await tx.query(
     `INSERT INTO records (tbl, key, fields, field_hlc, deleted_hlc, owner, last_seq) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)
      ON CONFLICT (tbl, key) DO UPDATE SET fields = EXCLUDED.fields, field_hlc = EXCLUDED.field_hlc,
        deleted_hlc = EXCLUDED.deleted_hlc, last_seq = EXCLUDED.last_seq`,
-    [m.table, m.key, JSON.stringify(merged.next.fields), JSON.stringify(merged.next.fieldHlc), merged.next.deletedHlc, stored?.owner ?? p.id, seq],
+    [m.table, m.key, JSON.stringify(next.fields), JSON.stringify(next.fieldHlc), next.deletedHlc, stored?.owner ?? p.id, seq],
   );
   await record('applied', seq, null);
   return { ...base, status: 'applied' };
+}
+
+/** Fills in the hub's business number when the row still shows a provisional one (see the invariants). */
+async function withHubNumber(tx: SqlExecutor, ctx: PushContext, m: Mutation, next: RecordState): Promise<RecordState> {
+  if (next.deletedHlc !== null) return next;
+  const wanted = numberFor(m.table, next.fields);
+  if (!wanted) return next;
+  const assigned = await assignNumber(tx, wanted.kind, rowNumberRequest(m.table, m.key), ctx.now());
+  const patch = wanted.patch(assigned.label);
+  // Above every stamp the row holds (another hub's clock may be ahead of ours), owned by the hub.
+  for (const s of Object.values(next.fieldHlc)) ctx.clock.receive(s);
+  const stamp = ctx.clock.tick();
+  const fieldHlc = { ...next.fieldHlc };
+  for (const f of Object.keys(patch)) fieldHlc[f] = stamp;
+  return { ...next, fields: { ...next.fields, ...patch }, fieldHlc };
 }

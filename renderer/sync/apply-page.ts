@@ -25,7 +25,11 @@ type Fields = Record<string, unknown>;
 const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Fields a role does not receive but the local row type requires (the kiosk's staff directory). */
-const HIDDEN_DEFAULTS: Partial<Record<SyncTable, Fields>> = { staff: { ext: '', mobile: '', email: '' }, watchlist: { reason: '', addedBy: '' } };
+const HIDDEN_DEFAULTS: Partial<Record<SyncTable, Fields>> = {
+  staff: { ext: '', mobile: '', email: '' },
+  watchlist: { reason: '', addedBy: '' },
+  cards: { idNumber: '', phone: '', encoded: '' },
+};
 
 const tableOf = (database: FrontdeskDb, t: SyncTable): Table<Fields, string> => database.table<Fields, string>(t);
 
@@ -59,7 +63,8 @@ export async function applyPage(database: FrontdeskDb, page: PullResponse, sentC
     // Per row, per field: the newest pending value and its stamp (outbox rows in write order).
     const pending = new Map<string, Map<string, { value: unknown; hlc: string }>>();
     await database.outbox.each((o: OutboxRow) => {
-      if (!isFields(o.value)) return;
+      // Rows without a clientSeq never go to the hub, so they cannot hold a hub value back.
+      if (!isFields(o.value) || o.clientSeq === undefined) return;
       const id = `${o.table}/${o.key}`;
       const fields = pending.get(id) ?? new Map<string, { value: unknown; hlc: string }>();
       for (const [f, v] of Object.entries(o.value)) fields.set(f, { value: v, hlc: o.hlc ?? '' });

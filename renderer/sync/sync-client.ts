@@ -93,8 +93,26 @@ export class SyncClient {
     return clock.tick();
   }
 
+  /**
+   * Outbox rows written while their table was still local-only (before the hub
+   * synced it) have no clientSeq. They join the others in write order under a
+   * fresh client id (renumbered from 1, as on a change of subject), so what a
+   * desk did offline before an upgrade still reaches the hub, gap-free.
+   */
+  private async adoptLocalRows(subject: string): Promise<boolean> {
+    const hubTables: ReadonlySet<string> = new Set(SYNC_TABLES);
+    const legacy = await this.db.outbox.filter((r) => r.clientSeq === undefined && hubTables.has(r.table)).primaryKeys();
+    if (legacy.length === 0) return false;
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      for (const seq of legacy) await this.db.outbox.update(seq, { clientSeq: 0 });
+    });
+    await this.bindClient(subject, true);
+    return true;
+  }
+
   async pushAll(): Promise<{ pushed: number; rejected: number; skewMs: number }> {
     const session = await this.token();
+    await this.adoptLocalRows(session.subject);
     let clientId = await this.bindClient(session.subject, false);
     let pushed = 0;
     let rejected = 0;

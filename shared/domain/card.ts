@@ -19,6 +19,35 @@ export const CARD_STATES = [
   'revoked',
 ] as const;
 export type CardState = (typeof CARD_STATES)[number];
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+/**
+ * A card's life (R-K2–R-K4) as the desk walks it (renderer/cards/card-life.ts).
+ * The hub refuses a synced change outside these tables, so a revoked card is
+ * never made live again by a desk that was offline.
+ */
+export const CARD_TRANSITIONS: Readonly<Record<CardState, readonly CardState[]>> = {
+  made: ['uploaded', 'revokeRequested'],
+  uploaded: ['revokeRequested'],
+  revokeRequested: ['revokeMailed'],
+  revokeMailed: ['revoked'],
+  revoked: [],
+};
+
+export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationState, readonly ApplicationState[]>> = {
+  submitted: ['made', 'withdrawn'],
+  made: [],
+  withdrawn: [],
+};
+
+export function canCardTransition(from: CardState, to: CardState): boolean {
+  return from === to || CARD_TRANSITIONS[from].includes(to);
+}
+
+export function canApplicationTransition(from: ApplicationState, to: ApplicationState): boolean {
+  return from === to || APPLICATION_TRANSITIONS[from].includes(to);
+}
+
 export const REVOKE_REASONS = ['cancel', 'lost'] as const;
 export const CARD_MEDIA = ['msr605x', 'em4100Writer'] as const;
 
@@ -107,6 +136,12 @@ export const cardUploadSchema = z.object({
 export type CardUpload = z.infer<typeof cardUploadSchema>;
 
 export const WORK_VISIT_STATES = ['approved', 'inRoom', 'done'] as const;
+export type WorkVisitState = (typeof WORK_VISIT_STATES)[number];
+export const WORK_VISIT_TRANSITIONS: Readonly<Record<WorkVisitState, readonly WorkVisitState[]>> = {
+  approved: ['inRoom'],
+  inRoom: ['done'],
+  done: [],
+};
 export const equipmentItemSchema = z.object({
   name: z.string().min(1).max(100),
   /** Ticked when the item is seen leaving with the visitor. */

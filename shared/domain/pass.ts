@@ -15,6 +15,25 @@ const isoTime = z.iso.datetime({ offset: true });
 export const PASS_STATES = ['inStock', 'issued', 'returned', 'lost', 'retired'] as const;
 export type PassState = (typeof PASS_STATES)[number];
 
+/**
+ * Where a pass may go from each state (the desk's steps in renderer/db/passes.ts
+ * and handover.ts). The hub refuses a synced change outside this table, so two
+ * desks cannot both hand out the same pass, and a retired pass stays retired.
+ */
+export const PASS_TRANSITIONS: Readonly<Record<PassState, readonly PassState[]>> = {
+  inStock: ['issued', 'lost', 'retired'],
+  issued: ['returned', 'lost'],
+  // Back at the desk: out again, or checked on the handover sheet (inStock).
+  returned: ['issued', 'inStock', 'lost', 'retired'],
+  // A lost pass that turns up comes back as returned.
+  lost: ['returned', 'retired'],
+  retired: [],
+};
+
+export function canPassTransition(from: PassState, to: PassState): boolean {
+  return from === to || PASS_TRANSITIONS[from].includes(to);
+}
+
 /** Pass numbers as printed on the card: digits, zero-padded ("0042"). */
 export const PASS_NUMBER = /^\d{1,8}$/;
 

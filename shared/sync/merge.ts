@@ -14,9 +14,20 @@
  *   re-asserts `onSite`. Whenever the rule overrides the clock, the winning
  *   fields are re-stamped above both writes, so replicas that merge by
  *   max-HLC still converge on the hub's answer.
+ * - Passes, cards, card applications and work visits move only along their
+ *   domain transition tables: a put that changes `state` to one not reachable
+ *   in one step from the hub's state is rejected (`transition`); an allowed
+ *   one takes effect in the hub's order, re-stamped above what it follows if
+ *   its clock was behind. A pass that is out cannot be handed out again under
+ *   another hand-out.
+ * - Hub-assigned numbers are hub-owned: once a card's number is final (or a
+ *   handover sheet has its `finalNumber`) no client write changes them.
+ * - A card audit entry is never changed once written (R-K5).
  * - Nothing here throws for bad input: every refusal is a value with a reason.
  */
 import { VISIT_STATES, canTransition, type VisitState } from '../domain/visit';
+import { APPLICATION_TRANSITIONS, CARD_TRANSITIONS, WORK_VISIT_TRANSITIONS } from '../domain/card';
+import { PASS_TRANSITIONS } from '../domain/pass';
 import { compareHlc, formatHlc, parseHlc } from './hlc';
 import type { Mutation, RejectReason } from './protocol';
 import { LOCAL_ONLY_FIELDS, TABLE_SCHEMAS } from './tables';
@@ -37,6 +48,27 @@ export type MergeInput = Pick<Mutation, 'table' | 'op' | 'key' | 'value' | 'hlc'
 /** The visit fields that move with `state`: they merge by the state machine, not the clock. */
 export const VISIT_STATE_GROUP = ['state', 'signedInAt', 'signedInBy', 'signedOutAt', 'signedOutBy', 'signOutReason'] as const;
 const STATE_GROUP: ReadonlySet<string> = new Set(VISIT_STATE_GROUP);
+
+/**
+ * The state machines the hub enforces besides the visit's (tables in
+ * shared/domain). Cycles are allowed (a pass goes out and back), so unlike
+ * visits these are one-step checks against the stored state, not "further wins".
+ */
+const STATE_MACHINES: Partial<Record<Mutation['table'], Readonly<Record<string, readonly string[]>>>> = {
+  passes: PASS_TRANSITIONS,
+  cards: CARD_TRANSITIONS,
+  cardApplications: APPLICATION_TRANSITIONS,
+  workVisits: WORK_VISIT_TRANSITIONS,
+};
+
+/** Fields only the hub writes once they are set (numbers.ts assigns them in the push). */
+function hubOwnedFields(table: Mutation['table'], stored: Record<string, unknown>): readonly string[] {
+  if (table === 'cards' && stored.numberFinal === true) return ['number', 'numberFinal'];
+  if (table === 'handoverSheets' && typeof stored.finalNumber === 'string') return ['finalNumber'];
+  return [];
+}
+
+const IMMUTABLE_TABLES: ReadonlySet<Mutation['table']> = new Set(['cardAudit']);
 
 const reject = (reason: RejectReason, message: string): MergeResult => ({ kind: 'rejected', reason, message });
 
@@ -99,6 +131,24 @@ function mergePut(current: RecordState | null, m: MergeInput): MergeResult {
   }
   if ('id' in incoming && incoming.id !== m.key) return reject('validation', 'The row id does not match the key');
 
+  let stamp = m.hlc;
+  if (current !== null) {
+    for (const f of hubOwnedFields(m.table, current.fields)) delete incoming[f];
+    if (IMMUTABLE_TABLES.has(m.table) && Object.keys(current.fields).length > 0) {
+      const edited = Object.keys(incoming).filter((f) => JSON.stringify(incoming[f]) !== JSON.stringify(current.fields[f]));
+      if (edited.length > 0) return reject('forbidden', `A ${m.table} entry cannot be changed (${edited.join(', ')})`);
+    }
+    const verdict = checkStateMachine(m.table, current, incoming);
+    if (verdict === 'move') {
+      // The hub's order decides a state change, not the clocks: the mutation is stamped above what it moves on from.
+      const top = Object.keys(incoming).reduce<string>((acc, f) => {
+        const st = current.fieldHlc[f];
+        return st !== undefined && compareHlc(st, acc) > 0 ? st : acc;
+      }, m.hlc);
+      stamp = top === m.hlc ? m.hlc : stampAbove(top);
+    } else if (verdict) return verdict;
+  }
+
   const fields = { ...(current?.fields ?? {}) };
   const fieldHlc = { ...(current?.fieldHlc ?? {}) };
   let changed = false;
@@ -116,7 +166,7 @@ function mergePut(current: RecordState | null, m: MergeInput): MergeResult {
   for (const [field, v] of Object.entries(incoming)) {
     if (m.table === 'visits' && current !== null && STATE_GROUP.has(field)) continue;
     const stored = fieldHlc[field];
-    if (stored === undefined || compareHlc(m.hlc, stored) > 0) take(field, v, m.hlc);
+    if (stored === undefined || compareHlc(stamp, stored) > 0) take(field, v, stamp);
   }
   if (!changed) return { kind: 'superseded' };
   const parsed = schema.safeParse(fields);
@@ -175,3 +225,34 @@ function mergeVisitState(
   }
   return reject('transition', `A visit cannot go from ${stored} to ${next}`);
 }
+
+/**
+ * A state change must be one step of the table's state machine from the
+ * state the hub holds, whatever the clocks say (a desk with a slow clock
+ * that takes a pass back must not lose to the hand-out it follows). Returns
+ * 'move' for an allowed change, a rejection, or null when the state stays.
+ */
+function checkStateMachine(table: Mutation['table'], current: RecordState, incoming: Record<string, unknown>): MergeResult | 'move' | null {
+  const machine = STATE_MACHINES[table];
+  if (!machine || !('state' in incoming)) return null;
+  const from = current.fields.state;
+  const to = incoming.state;
+  if (typeof from !== 'string' || typeof to !== 'string' || !(from in machine)) return null;
+  const label = TABLE_LABEL[table] ?? table;
+  if (from === to) {
+    // Two desks handing out the same pass: the second hand-out finds it already out.
+    if (table === 'passes' && from === 'issued' && 'issueId' in incoming && incoming.issueId !== current.fields.issueId) {
+      return reject('transition', 'This pass is already out under another hand-out');
+    }
+    return null;
+  }
+  if (!(machine[from] ?? []).includes(to)) return reject('transition', `A ${label} cannot go from ${from} to ${to}`);
+  return 'move';
+}
+
+const TABLE_LABEL: Partial<Record<Mutation['table'], string>> = {
+  passes: 'pass',
+  cards: 'card',
+  cardApplications: 'card application',
+  workVisits: 'work visit',
+};

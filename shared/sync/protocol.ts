@@ -10,10 +10,36 @@ import { isHlc } from './hlc';
  * Bumped whenever a message or record shape changes incompatibly. A client
  * older than the hub is told to update and keeps its outbox until it can push.
  */
-export const SYNC_SCHEMA_VERSION = 1;
+// 2: switchboard, passes and cards tables synced; hub-assigned card and handover-sheet numbers.
+export const SYNC_SCHEMA_VERSION = 2;
 
 /** Mirrors renderer/db/schema.ts SYNCED_TABLES (shared/ may not import the renderer). */
-export const SYNC_TABLES = ['visits', 'appointments', 'staff', 'watchlist', 'alerts', 'audit'] as const;
+export const SYNC_TABLES = [
+  'visits',
+  'appointments',
+  'staff',
+  'watchlist',
+  'alerts',
+  'audit',
+  // switchboard
+  'calls',
+  'smdrLines',
+  'messages',
+  'tenants',
+  'emergencyNumbers',
+  'tariffs',
+  'pbxFaults',
+  // passes
+  'passes',
+  'passIssues',
+  'handoverSheets',
+  // cards
+  'cardApplications',
+  'cards',
+  'cardUploads',
+  'workVisits',
+  'cardAudit',
+] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 /** Largest batch a client may push and page a client may ask for (sync.md B.5.3 step 5). */

@@ -1,5 +1,8 @@
 /** Test data and a tiny HTTP client for the hub tests. */
 import type { Visit, Appointment, Staff } from '../../../shared/domain/visit';
+import type { IdCard } from '../../../shared/domain/card';
+import type { HandoverSheet, Pass } from '../../../shared/domain/pass';
+import type { Tenant } from '../../../shared/domain/switchboard';
 import { HybridClock } from '../../../shared/sync/hlc';
 import { SYNC_SCHEMA_VERSION, type Mutation, type SyncTable } from '../../../shared/sync/protocol';
 
@@ -130,4 +133,86 @@ export async function call<T = Record<string, unknown>>(base: string, path: stri
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as T };
+}
+
+export function pass(id: string, over: Partial<Pass> = {}): Pass {
+  return { id, number: '0001', state: 'inStock', issueId: null, lostAt: null, lostBy: null, lostNote: null, createdAt: iso(T0), updatedAt: iso(T0), ...over };
+}
+
+export function card(id: string, over: Partial<IdCard> = {}): IdCard {
+  return {
+    id,
+    applicationId: `app-${id}`,
+    number: `P-${id.replace(/\D/g, '').padStart(8, '0').slice(-8)}`,
+    numberFinal: false,
+    medium: 'msr605x',
+    encoded: '6200000001=2812',
+    holderName: '赵六',
+    company: 'ACME 托管',
+    idType: 'resident',
+    idNumber: '110105194912310029',
+    phone: '13800000000',
+    areas: 'A1-A3',
+    validFrom: '2026-11-22',
+    validTo: '2028-12-31',
+    salesRep: '钱七',
+    state: 'made',
+    device: 'MSR605X',
+    madeAt: iso(T0),
+    madeBy: 'desk',
+    uploadedAt: null,
+    uploadedBy: null,
+    uploadAnswer: null,
+    revokeReason: null,
+    revokeRequestedBy: null,
+    revokeRequestedAt: null,
+    revokeMailAt: null,
+    revokeMailBy: null,
+    revokeMailTo: null,
+    revokeConfirmedAt: null,
+    revokeConfirmedBy: null,
+    updatedAt: iso(T0),
+    ...over,
+  };
+}
+
+export function handoverSheet(id: string, over: Partial<HandoverSheet> = {}): HandoverSheet {
+  return {
+    id,
+    day: '2026-11-21',
+    number: `临-20261121-${id.slice(0, 4).toUpperCase()}`,
+    finalNumber: null,
+    issuedNumbers: ['0001'],
+    returnedNumbers: ['0001'],
+    outNumbers: [],
+    guardNumbers: ['0001'],
+    mismatch: false,
+    explanation: '',
+    receptionistName: '李娜',
+    receptionistSignature: 'data:image/png;base64,AAAA',
+    guardName: '周八',
+    guardSignature: 'data:image/png;base64,BBBB',
+    signedAt: iso(T0),
+    printedAt: null,
+    createdAt: iso(T0),
+    updatedAt: iso(T0),
+    ...over,
+  };
+}
+
+export function tenant(id: string): Tenant {
+  return {
+    id,
+    name: '数据港',
+    nameEn: 'Data Port',
+    pinyin: 'shujugang',
+    initials: 'sjg',
+    unit: 'B-301',
+    contactName: '孙九',
+    contactPhone: '13600000000',
+    emergencyName: '孙九',
+    emergencyPhone: '13600000000',
+    exts: ['8301'],
+    updatedAt: iso(T0),
+  };
 }

@@ -11,7 +11,7 @@ import type { PushContext } from '../../../electron/hub/push';
 import type { SqlStore } from '../../../electron/hub/store';
 import { openPostgres } from '../../../electron/hub/store-postgres';
 import type { PushResponse } from '../../../shared/sync/protocol';
-import { TestOutbox, call, visit } from './fixtures';
+import { TestOutbox, call, card, visit } from './fixtures';
 import { startPgServer, type PgServer } from './pg-server';
 import { defineProtocolSuite, login, pullAll } from './protocol-suite';
 
@@ -92,6 +92,37 @@ describe('two hubs on one PostgreSQL', () => {
       await close();
     }
   }, 60_000);
+});
+
+describe('hub-assigned numbers with two hubs on one PostgreSQL', () => {
+  it('issue 3: desks pushing cards to two hubs at once never get the same number, and the numbers have no gaps', async () => {
+    const { hubs, close } = await twoHubs('numbers');
+    try {
+      const [a, b] = hubs;
+      if (!a || !b) throw new Error('two hubs expected');
+      const token = await login(a, 'receptionist');
+      const perDesk = 10;
+      const desks = Array.from({ length: 6 }, (_, i) => ({ hub: i % 2 === 0 ? a : b, o: new TestOutbox(`numbers-desk-${i}`) }));
+      // Each desk pushes its cards one per request, all desks at once, half to each hub.
+      await Promise.all(
+        desks.map(async ({ hub, o }, d) => {
+          for (let i = 0; i < perDesk; i += 1) {
+            const k = `card-${d}-${i}`;
+            const res = await call<PushResponse>(hub.url, '/v1/sync/push', o.push([o.put('cards', k, card(k))]), token);
+            expect(res.body.outcomes[0]?.status).toBe('applied');
+          }
+        }),
+      );
+      const { rows } = await pullAll(b, token, new TestOutbox('numbers-reader'));
+      const numbers = rows.map((r) => String(r.fields.number));
+      expect(numbers).toHaveLength(desks.length * perDesk);
+      expect(new Set(numbers).size).toBe(numbers.length);
+      const values = numbers.map((n) => Number(n.slice(-5))).sort((x, y) => x - y);
+      expect(values).toEqual(Array.from({ length: values.length }, (_, i) => i + 1));
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });
 
 /**

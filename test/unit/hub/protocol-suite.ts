@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { formatHlc } from '../../../shared/sync/hlc';
-import type { PullResponse, PushResponse } from '../../../shared/sync/protocol';
+import { SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../../shared/sync/protocol';
 import type { Hub } from '../../../electron/hub/hub';
-import { T0, TestOutbox, appointment, call, staff, visit } from './fixtures';
+import { T0, TestOutbox, appointment, call, card, handoverSheet, pass, staff, tenant, visit } from './fixtures';
 
 export interface SuiteHub {
   hub: Hub;
@@ -203,8 +203,8 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
 
     it('R-X1 schema version: an older client is told to update (426), a newer one that the hub is old', async () => {
       const o = new TestOutbox(uid('c'));
-      const old = await call(s.hub.url, '/v1/sync/push', { ...o.push([]), schemaVersion: 0 }, desk);
-      expect(old).toMatchObject({ status: 426, body: { code: 'clientUpdateRequired', hubSchemaVersion: 1 } });
+      const old = await call(s.hub.url, '/v1/sync/push', { ...o.push([]), schemaVersion: SYNC_SCHEMA_VERSION - 1 }, desk);
+      expect(old).toMatchObject({ status: 426, body: { code: 'clientUpdateRequired', hubSchemaVersion: SYNC_SCHEMA_VERSION } });
       const oldShape = await call(s.hub.url, '/v1/sync/push', { schemaVersion: 0, changes: 'an older message shape' }, desk);
       expect(oldShape).toMatchObject({ status: 426, body: { code: 'clientUpdateRequired' } });
       const newer = await call(s.hub.url, '/v1/sync/pull', { ...o.pull(0, null), schemaVersion: 99 }, desk);
@@ -309,6 +309,105 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       expect(first.body.label).toMatch(/^TS-\d{4}-\d{5}$/);
       const kiosk = await enrolKiosk(s.hub, desk);
       expect((await call(s.hub.url, '/v1/numbers', { kind: 'card', requestId: uid('r') }, kiosk.token)).status).toBe(403);
+    });
+
+    it('issue 3: a disallowed pass transition is rejected with a reason, and the row comes back on pull as the hub holds it', async () => {
+      const a = new TestOutbox(uid('desk-a'));
+      const b = new TestOutbox(uid('desk-b'));
+      const k = uid('pass');
+      await push(desk, a.push([a.put('passes', k, pass(k))]));
+      const seen = await pullAll(s.hub, desk, b);
+      // Desk A retires the pass; desk B, offline since, hands it out.
+      expect((await push(desk, a.push([a.put('passes', k, { state: 'retired', updatedAt: new Date(T0).toISOString() })]))).body.outcomes[0]?.status).toBe('applied');
+      const out = await push(desk, b.push([b.put('passes', k, { state: 'issued', issueId: 'i-1' })]));
+      expect(out.body.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'transition', message: 'A pass cannot go from retired to issued' });
+      expect(out.body.lastClientSeq).toBe(1);
+      const after = await pullAll(s.hub, desk, b, seen.cursor);
+      expect(after.rows.filter((r) => r.key === k).at(-1)?.fields).toMatchObject({ state: 'retired', issueId: null });
+    });
+
+    it('issue 3: a revoked card is not made live again by an offline desk (card state machine on the hub)', async () => {
+      const a = new TestOutbox(uid('desk-a'));
+      const k = uid('card');
+      const res = await push(desk, a.push([
+        a.put('cards', k, card(k)),
+        a.put('cards', k, { state: 'revokeRequested' }),
+        a.put('cards', k, { state: 'uploaded' }),
+        a.put('cards', k, { state: 'revokeMailed' }),
+      ]));
+      expect(res.body.outcomes.map((o) => o.reason ?? o.status)).toEqual(['applied', 'applied', 'transition', 'applied']);
+    });
+
+    it('issue 3: cards created offline get sequential final numbers from the hub; a re-sent push keeps its number', async () => {
+      const o = new TestOutbox(uid('desk'));
+      const [c1, c2] = [uid('card'), uid('card')];
+      const batch = o.push([o.put('cards', c1, card(c1)), o.put('cards', c2, card(c2))]);
+      expect((await push(desk, batch)).body.outcomes.map((x) => x.status)).toEqual(['applied', 'applied']);
+      const { rows } = await pullAll(s.hub, desk, new TestOutbox(uid('reader')));
+      const byKey = new Map(rows.map((r) => [r.key, r]));
+      const n1 = byKey.get(c1)?.fields;
+      const n2 = byKey.get(c2)?.fields;
+      expect(n1).toMatchObject({ numberFinal: true, number: expect.stringMatching(/^KA-\d{4}-\d{5}$/) });
+      expect(n2).toMatchObject({ numberFinal: true });
+      const value = (f: Record<string, unknown> | undefined): number => Number(String(f?.number).slice(-5));
+      expect(value(n2)).toBe(value(n1) + 1);
+      // The hub stamped the number above the client's write, so every replica keeps it.
+      expect(byKey.get(c1)?.fieldHlc.number).toMatch(/hub$/);
+      // The same batch again (a lost answer), and the same row from another desk: still one number each.
+      expect((await push(desk, batch)).body.outcomes.map((x) => x.status)).toEqual(['duplicate', 'duplicate']);
+      const other = new TestOutbox(uid('desk'));
+      await push(desk, other.push([other.put('cards', c1, { number: 'P-00000000', numberFinal: false, areas: 'C9' })]));
+      const again = await pullAll(s.hub, desk, new TestOutbox(uid('reader')));
+      expect(again.rows.find((r) => r.key === c1)?.fields).toMatchObject({ number: n1?.number, numberFinal: true, areas: 'C9' });
+      const counted = await s.hub.store.query<{ n: unknown }>(`SELECT count(*) AS n FROM number_assignments WHERE request_id IN ($1, $2)`, [`row:cards:${c1}`, `row:cards:${c2}`]);
+      expect(Number(counted[0]?.n)).toBe(2);
+    });
+
+    it('issue 3: a handover sheet gets its final register number; the guard countersigns but cannot create one', async () => {
+      const o = new TestOutbox(uid('desk'));
+      const k = uid('sheet');
+      await push(desk, o.push([o.put('handoverSheets', k, handoverSheet(k))]));
+      const guard = await login(s.hub, 'guard');
+      const g = new TestOutbox(uid('guard'));
+      const { rows } = await pullAll(s.hub, guard, g);
+      const sheet = rows.find((r) => r.key === k)?.fields;
+      expect(sheet).toMatchObject({ finalNumber: expect.stringMatching(/^PS-\d{4}-\d{5}$/) });
+      expect(sheet?.number).toMatch(/^临-/);
+      const sign = await push(guard, g.push([g.put('handoverSheets', k, { guardName: '吴十', guardSignature: 'data:image/png;base64,CCCC' })]));
+      expect(sign.body.outcomes[0]?.status).toBe('applied');
+      const k2 = uid('sheet');
+      const create = await push(guard, g.push([g.put('handoverSheets', k2, handoverSheet(k2))]));
+      expect(create.body.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    });
+
+    it('issue 3 / R-S1 scopes of the desk tables: the kiosk gets none; sales gets cards, never calls or passes; the guard reads passes', async () => {
+      const o = new TestOutbox(uid('desk'));
+      const [p, c, t, callId] = [uid('pass'), uid('card'), uid('tenant'), uid('call')];
+      await push(desk, o.push([o.put('passes', p, pass(p)), o.put('cards', c, card(c)), o.put('tenants', t, tenant(t))]));
+      const kiosk = await enrolKiosk(s.hub, desk);
+      const ko = new TestOutbox(uid('kiosk'));
+      const kioskRows = (await pullAll(s.hub, kiosk.token, ko)).rows;
+      expect(kioskRows.filter((r) => !['staff', 'watchlist', 'appointments', 'visits'].includes(r.table))).toEqual([]);
+      const kioskWrite = await push(kiosk.token, ko.push([ko.put('passes', uid('pass'), pass('x')), ko.put('calls', callId, { id: callId })]));
+      expect(kioskWrite.body.outcomes.map((x) => x.reason)).toEqual(['forbidden', 'forbidden']);
+
+      const sales = await login(s.hub, 'sales');
+      const so = new TestOutbox(uid('sales'));
+      const salesTables = new Set((await pullAll(s.hub, sales, so)).rows.map((r) => r.table));
+      expect(salesTables.has('cards')).toBe(true);
+      for (const never of ['passes', 'tenants', 'calls', 'handoverSheets', 'visits'] as const) expect(salesTables.has(never)).toBe(false);
+      const salesWrite = await push(sales, so.push([so.put('cards', c, { state: 'revokeRequested' }), so.put('tenants', t, { unit: 'X' })]));
+      expect(salesWrite.body.outcomes.map((x) => x.reason ?? x.status)).toEqual(['applied', 'forbidden']);
+
+      const guard = await login(s.hub, 'guard');
+      const gRows = (await pullAll(s.hub, guard, new TestOutbox(uid('guard')))).rows;
+      expect(gRows.some((r) => r.table === 'passes' && r.key === p)).toBe(true);
+      expect(gRows.some((r) => r.table === 'tenants')).toBe(false);
+      // The guard may check a card's holder, not the holder's ID number or phone.
+      const gCard = gRows.find((r) => r.key === c)?.fields;
+      expect(gCard).toMatchObject({ holderName: '赵六' });
+      expect(gCard).not.toHaveProperty('idNumber');
+      expect(gCard).not.toHaveProperty('phone');
     });
 
     it('R-X1 a push pokes connected WebSocket clients; a socket without a token is refused', async () => {

@@ -17,7 +17,7 @@ import { SyncError, httpTransport, type HubTransport } from '../../../renderer/s
 import { SyncClient } from '../../../renderer/sync/sync-client';
 import { META, readMeta } from '../../../renderer/sync/sync-meta';
 import { storeSession } from '../../../renderer/sync/session';
-import { visit } from '../hub/fixtures';
+import { card, pass, tenant, visit } from '../hub/fixtures';
 
 const YEAR = 365 * 86400_000;
 let store: SqlStore;
@@ -192,5 +192,54 @@ describe('sync client against a real hub', () => {
       await newer.close();
       await newerStore.close();
     }
+  });
+
+  it('issue 3: cards made on an offline desk show P- numbers, then the hub\'s sequential numbers after sync; a second desk sees the same', async () => {
+    const desk = await replica();
+    const [c1, c2] = [`offline-card-1-${n}`, `offline-card-2-${n}`];
+    await commit('李娜', async (w) => {
+      await w.put('cards', card(c1, { number: 'P-00000001' }));
+    }, desk);
+    await commit('李娜', async (w) => {
+      await w.put('cards', card(c2, { number: 'P-00000002' }));
+    }, desk);
+    expect((await desk.outbox.toArray()).map((r) => r.clientSeq)).toEqual([1, 2]);
+    await new SyncClient({ database: desk, transport: httpTransport(hub.url) }).syncOnce();
+    const [r1, r2] = [await desk.cards.get(c1), await desk.cards.get(c2)];
+    expect(r1).toMatchObject({ numberFinal: true, number: expect.stringMatching(/^KA-\d{4}-\d{5}$/) });
+    expect(Number(r2?.number.slice(-5))).toBe(Number(r1?.number.slice(-5)) + 1);
+    // A later edit on the desk (an upload) does not bring the provisional number back.
+    await commit('李娜', async (w) => {
+      const c = await desk.cards.get(c1);
+      if (c) await w.put('cards', { ...c, state: 'uploaded', uploadedAt: w.now });
+    }, desk);
+    await new SyncClient({ database: desk, transport: httpTransport(hub.url) }).syncOnce();
+    const other = await replica();
+    await new SyncClient({ database: other, transport: httpTransport(hub.url) }).syncOnce();
+    expect(await other.cards.get(c1)).toMatchObject({ number: r1?.number, numberFinal: true, state: 'uploaded' });
+    expect(await desk.cards.get(c1)).toMatchObject({ number: r1?.number, state: 'uploaded' });
+  });
+
+  it('issue 3: switchboard and pass rows written through commit() reach another desk; a refused pass hand-out is listed and undone', async () => {
+    const a = await replica();
+    const b = await replica();
+    const [t, p] = [`tenant-${n}`, `pass-${n}`];
+    await commit('李娜', async (w) => {
+      await w.put('tenants', tenant(t));
+      await w.put('passes', pass(p));
+    }, a);
+    const sa = new SyncClient({ database: a, transport: httpTransport(hub.url) });
+    const sb = new SyncClient({ database: b, transport: httpTransport(hub.url) });
+    await sa.syncOnce();
+    await sb.syncOnce();
+    expect(await b.tenants.get(t)).toMatchObject({ unit: 'B-301' });
+    // A retires the pass; B, not yet told, hands it out.
+    await commit('李娜', async (w) => w.put('passes', { ...pass(p), state: 'retired' }), a);
+    await sa.syncOnce();
+    await commit('李娜', async (w) => w.put('passes', { ...pass(p), state: 'issued', issueId: 'i-b' }), b);
+    const round = await sb.syncOnce();
+    expect(round.rejected).toBe(1);
+    expect(await b.syncRejects.toArray()).toMatchObject([{ table: 'passes', key: p, reason: 'transition' }]);
+    expect(await b.passes.get(p)).toMatchObject({ state: 'retired', issueId: null });
   });
 });
