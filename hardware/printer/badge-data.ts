@@ -19,6 +19,12 @@ export interface BadgeData {
   readonly issued: string;
   /** "有效至 Valid until 18:00", with the date when it is not the day of issue */
   readonly validUntil: string;
+  /**
+   * The same with the date always written, for a badge that has no room for
+   * the time-of-issue line: without it "18:00" alone says nothing about
+   * which day (ux.md B4). Optional so hand-built badges keep working.
+   */
+  readonly validUntilDated?: string;
   readonly escortRequired: boolean;
   readonly escortLabel: string;
   readonly badgeCode: string;
@@ -102,11 +108,11 @@ export function formatBadgeTime(iso: string, timeZone: string): string {
  * A badge without a planned end is valid until the end of its day (23:59
  * local), so a badge kept overnight is visibly expired (ux.md B4).
  */
-function validUntil(visit: BadgeVisit, issuedIso: string, timeZone: string): string {
+function validUntil(visit: BadgeVisit, issuedIso: string, timeZone: string, dated = false): string {
   const issued = formatBadgeTime(issuedIso, timeZone);
   const until = visit.expectedEnd ? formatBadgeTime(visit.expectedEnd, timeZone) : `${issued.slice(0, 10)} 23:59`;
   // Same day: the date is on the line above, so the time alone is unambiguous and fits one line.
-  return until.slice(0, 10) === issued.slice(0, 10) ? until.slice(11) : until;
+  return !dated && until.slice(0, 10) === issued.slice(0, 10) ? until.slice(11) : until;
 }
 
 /** Build the badge for a signed-in visit. */
@@ -126,6 +132,7 @@ export function badgeFromVisit(visit: BadgeVisit, options: BadgeOptions = {}): B
     hostLabel: strings.host,
     issued: formatBadgeTime(issuedIso, timeZone),
     validUntil: `${strings.validUntil} ${validUntil(visit, issuedIso, timeZone)}`,
+    validUntilDated: `${strings.validUntil} ${validUntil(visit, issuedIso, timeZone, true)}`,
     escortRequired: visit.escortRequired,
     escortLabel: strings.escort,
     badgeCode: visit.badgeCode,

@@ -166,6 +166,18 @@ function loadTemplate(dir: string): { html: string; css: string } {
   return t;
 }
 
+const WHEN_AT_END = /^(.*?)\s*((?:\d{4}-\d{2}-\d{2} )?\d{2}:\d{2})$/;
+
+function validParts(badge: BadgeData): { validLabel: string; validShort: string; validDated: string } {
+  const short = WHEN_AT_END.exec(badge.validUntil);
+  const dated = WHEN_AT_END.exec(badge.validUntilDated ?? badge.validUntil);
+  return {
+    validLabel: short?.[1] ?? badge.validUntil,
+    validShort: short?.[2] ?? '',
+    validDated: dated?.[2] ?? short?.[2] ?? '',
+  };
+}
+
 /** The badge page for one medium: self-contained HTML (fonts, CSS, QR inline). */
 export async function badgeHtml(badge: BadgeData, mediumId: MediumId, options: BadgeHtmlOptions = {}): Promise<string> {
   const medium = MEDIA[mediumId];
@@ -192,7 +204,8 @@ export async function badgeHtml(badge: BadgeData, mediumId: MediumId, options: B
     hostLabel: badge.hostLabel,
     host: badge.host,
     issued: badge.issued,
-    validUntil: badge.validUntil,
+    // The label may wrap, the date and time may not ("2026-" / "03-05" reads as two things).
+    ...validParts(badge),
     passLabel: badge.passLabel,
     passNumber: badge.passNumber ?? '',
     escortLabel: badge.escortLabel,

@@ -69,6 +69,10 @@ describe('badge over IPP to ippeveprinter', () => {
         expect(flat).toContain('访客VISITOR');
         expect(flat).toContain('需陪同ESCORTREQUIRED');
         expect(flat).toContain('有效至');
+        // B4: a date is always on the badge, even where the time-of-issue line had to go.
+        expect(text).toMatch(/2026-03-05/);
+        // B2: a name too long for the line breaks between words or at a printed hyphen, never silently mid-word.
+        expect(text).not.toMatch(/[A-Za-z]\n[a-z]/);
         if (c.passNumber) expect(text).toContain(c.passNumber);
 
         // B6: the bundled face is embedded, no system font.
@@ -79,8 +83,10 @@ describe('badge over IPP to ippeveprinter', () => {
         // B2: the name is the largest text; Chinese names ≥ 40 pt on 62 mm stock.
         const boxes = words(file);
         const nameParts = c.name.split(/\s+/);
-        const nameHeight = Math.min(...boxes.filter((w) => nameParts.some((p) => p.includes(w.text) || w.text.includes(p))).map((w) => w.height));
-        const others = boxes.filter((w) => !nameParts.some((p) => p.includes(w.text) || w.text.includes(p)));
+        // A part hyphenated to fit ("Montgome-" / "ry-Smithers") is matched without its printed hyphen.
+        const isName = (w: { text: string }): boolean => nameParts.some((p) => p.includes(w.text.replace(/-$/, '')) || w.text.includes(p));
+        const nameHeight = Math.min(...boxes.filter(isName).map((w) => w.height));
+        const others = boxes.filter((w) => !isName(w));
         for (const w of others) expect(nameHeight, `name vs "${w.text}"`).toBeGreaterThan(w.height);
         // pdftotext boxes span ascent + descent: about 1.45 em for Noto Sans SC.
         if (c.tag === 'zh' && medium.widthMm === 62) expect(nameHeight / 1.45).toBeGreaterThanOrEqual(39.5);
