@@ -147,16 +147,20 @@ export function PrinterSettings(): React.JSX.Element {
           </p>
           <input id={`${ids}-tz`} aria-describedby={`${ids}-tz-hint`} value={form.timeZone} placeholder={systemZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value.trim() })} />
         </div>
-        <fieldset className="field">
+        <fieldset className="field mail-settings">
           <legend>{t('passes.mail.settings')}</legend>
           <p className="hint" id={`${ids}-mail-hint`}>
             {t('passes.mail.hint')}
           </p>
-          <div className="inline">
-            <label htmlFor={`${ids}-smtp`}>{t('passes.mail.smtpHost')}</label>
-            <input id={`${ids}-smtp`} aria-describedby={`${ids}-mail-hint`} value={form.smtpHost} onChange={(e) => setForm({ ...form, smtpHost: e.target.value })} />
-            <label htmlFor={`${ids}-smtp-port`}>{t('passes.mail.smtpPort')}</label>
-            <input id={`${ids}-smtp-port`} type="number" min={1} max={65535} value={form.smtpPort} onChange={(e) => setForm({ ...form, smtpPort: Number(e.target.value) || 25 })} />
+          <div className="mail-server">
+            <div>
+              <label htmlFor={`${ids}-smtp`}>{t('passes.mail.smtpHost')}</label>
+              <input id={`${ids}-smtp`} aria-describedby={`${ids}-mail-hint`} value={form.smtpHost} onChange={(e) => setForm({ ...form, smtpHost: e.target.value })} />
+            </div>
+            <div>
+              <label htmlFor={`${ids}-smtp-port`}>{t('passes.mail.smtpPort')}</label>
+              <input id={`${ids}-smtp-port`} type="number" min={1} max={65535} value={form.smtpPort} onChange={(e) => setForm({ ...form, smtpPort: Number(e.target.value) || 25 })} />
+            </div>
           </div>
           <label htmlFor={`${ids}-from`}>{t('passes.mail.from')}</label>
           <input id={`${ids}-from`} value={form.mailFrom} onChange={(e) => setForm({ ...form, mailFrom: e.target.value })} />
