@@ -16,6 +16,7 @@ export function CategoryScreen(): React.JSX.Element {
   return (
     <QuestionScreen
       title={t('kiosk.category.title')}
+      keyboard={{ kind: 'pinyin', value: purpose, onChange: (v) => patch({ purpose: v }), inputId: 'k-purpose' }}
       onContinue={() => {
         if (checkStep(['category', 'purpose'])) useKiosk.getState().go('host');
       }}

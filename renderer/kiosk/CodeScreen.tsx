@@ -12,7 +12,7 @@ export function CodeScreen(): React.JSX.Element {
   const set = useKiosk((s) => s.set);
   const ref = useAutoFocus<HTMLInputElement>();
   return (
-    <QuestionScreen title={t('kiosk.code.title')} onContinue={() => void submitCode()}>
+    <QuestionScreen title={t('kiosk.code.title')} onContinue={() => void submitCode()} keyboard={{ kind: 'digits', value: code, onChange: (v) => set({ code: v }), inputId: 'k-code' }}>
       <TextField id="k-code" label={t('kiosk.code.label')} hint={t('kiosk.code.hint')} value={code} onChange={(v) => set({ code: v })} inputMode="numeric" inputRef={ref} className="k-input-code" />
     </QuestionScreen>
   );

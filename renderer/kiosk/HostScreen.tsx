@@ -39,6 +39,7 @@ export function HostScreen(): React.JSX.Element {
   return (
     <QuestionScreen
       title={t('kiosk.host.title')}
+      keyboard={{ kind: 'pinyin', value: query, onChange: (v) => set({ hostQuery: v }), inputId: 'k-host-query' }}
       onContinue={() => {
         if (checkStep(['hostId'])) useKiosk.getState().go('id');
       }}

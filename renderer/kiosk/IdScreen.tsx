@@ -17,6 +17,7 @@ export function IdScreen(): React.JSX.Element {
     <QuestionScreen
       title={t('kiosk.id.title')}
       wide
+      keyboard={{ kind: idType === 'resident' ? 'idNumber' : 'latin', value: idNumber, onChange: (v) => patch({ idNumber: v }), inputId: 'k-id-number' }}
       onContinue={() => {
         if (checkStep(['idNumber', 'consent'])) afterIdentity();
       }}

@@ -41,6 +41,7 @@ const SELF_TIMED: ReadonlySet<Screen> = new Set(['welcome', 'done', 'thanks']);
 export default function KioskApp(): React.JSX.Element {
   const screen = useKiosk((s) => s.screen);
   const session = useKiosk((s) => s.session);
+  const largeText = useKiosk((s) => s.largeText);
   const { kioskIdleSeconds, kioskCountdownSeconds } = useSettings();
   const { idle, resume } = useIdle(!SELF_TIMED.has(screen), kioskIdleSeconds);
   const Current = SCREENS[screen];
@@ -49,7 +50,7 @@ export default function KioskApp(): React.JSX.Element {
     return () => document.body.classList.remove('kiosk');
   }, []);
   return (
-    <div className="k-app">
+    <div className={`k-app${largeText ? ' k-large' : ''}`}>
       <TopBar showCompany={screen !== 'welcome'} inert={idle} />
       {/* The session key remounts screens after a reset so camera and canvas are released (K16). */}
       <div className="k-screen" key={`${session}-${screen}`} inert={idle}>

@@ -1,6 +1,8 @@
 import { useSettings } from '../app-store';
 import { otherLocale, useLocale, useT } from '../i18n';
 import { ErrorSummary } from './ErrorSummary';
+import type { DockProps } from './keyboard/KeyboardDock';
+import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
 import { useKiosk } from './store';
 
 /** K21: same corner on every screen, labelled with the other language's own name, never a flag. */
@@ -16,6 +18,19 @@ export function LanguageButton(): React.JSX.Element {
   );
 }
 
+/** K5: the large-text mode, next to the language button on every screen. */
+export function LargeTextButton(): React.JSX.Element {
+  const t = useT();
+  const on = useKiosk((s) => s.largeText);
+  const toggle = useKiosk((s) => s.toggleLargeText);
+  return (
+    <button type="button" className="k-lang k-large-toggle" aria-pressed={on} onClick={toggle}>
+      <span aria-hidden="true">{on ? '✓ ' : ''}</span>
+      {t('kiosk.largeText')}
+    </button>
+  );
+}
+
 /** The welcome screen names the company itself, so the bar leaves it out there. */
 export function TopBar({ showCompany, inert }: { showCompany: boolean; inert: boolean }): React.JSX.Element {
   const locale = useLocale((s) => s.locale);
@@ -23,7 +38,10 @@ export function TopBar({ showCompany, inert }: { showCompany: boolean; inert: bo
   return (
     <header className="k-top" inert={inert}>
       <p className="k-company">{showCompany ? (locale === 'zh-CN' ? settings.companyName : settings.companyNameEn) : null}</p>
-      <LanguageButton />
+      <div className="k-top-right">
+        <LargeTextButton />
+        <LanguageButton />
+      </div>
     </header>
   );
 }
@@ -63,10 +81,12 @@ interface QuestionProps {
   onContinue: () => void;
   continueLabel?: string;
   wide?: boolean;
+  /** The in-app keyboard for the screen's text field (K18). */
+  keyboard?: DockProps;
 }
 
 /** One question per screen (K9): the heading is the question, one full-width Continue. */
-export function QuestionScreen({ title, lead, children, onContinue, continueLabel, wide }: QuestionProps): React.JSX.Element {
+export function QuestionScreen({ title, lead, children, onContinue, continueLabel, wide, keyboard }: QuestionProps): React.JSX.Element {
   const t = useT();
   return (
     <>
@@ -89,6 +109,7 @@ export function QuestionScreen({ title, lead, children, onContinue, continueLabe
         </form>
       </main>
       <NavBar />
+      {keyboard ? <OnScreenKeyboard {...keyboard} /> : null}
     </>
   );
 }

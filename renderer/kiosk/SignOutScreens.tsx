@@ -17,7 +17,7 @@ export function SignOutScreen(): React.JSX.Element {
   const set = useKiosk((s) => s.set);
   const ref = useAutoFocus<HTMLInputElement>();
   return (
-    <QuestionScreen title={t('kiosk.signOut.title')} continueLabel={t('kiosk.signOut.submit')} onContinue={() => void submitBadge()}>
+    <QuestionScreen title={t('kiosk.signOut.title')} continueLabel={t('kiosk.signOut.submit')} onContinue={() => void submitBadge()} keyboard={{ kind: 'latin', value: code, onChange: (v) => set({ badgeCode: v }), inputId: 'k-badge' }}>
       <TextField id="k-badge" label={t('kiosk.signOut.label')} hint={t('kiosk.signOut.hint')} value={code} onChange={(v) => set({ badgeCode: v })} inputRef={ref} className="k-input-code" />
     </QuestionScreen>
   );

@@ -24,7 +24,7 @@ export function PhoneScreen(): React.JSX.Element {
     go(returning ? 'returning' : 'name');
   };
   return (
-    <QuestionScreen title={t('kiosk.phone.title')} onContinue={() => void next()}>
+    <QuestionScreen title={t('kiosk.phone.title')} onContinue={() => void next()} keyboard={{ kind: 'digits', value: phone, onChange: (v) => patch({ phone: v }), inputId: 'k-phone' }}>
       <TextField id="k-phone" label={t('kiosk.phone.label')} hint={t('kiosk.phone.hint')} value={phone} onChange={(v) => patch({ phone: v })} inputMode="tel" type="tel" autoComplete="off" inputRef={ref} />
     </QuestionScreen>
   );
@@ -74,6 +74,7 @@ export function NameScreen(): React.JSX.Element {
   return (
     <QuestionScreen
       title={t('kiosk.name.title')}
+      keyboard={{ kind: 'pinyin', value: name, onChange: (v) => patch({ name: v }), inputId: 'k-name' }}
       onContinue={() => {
         if (checkStep(['name'])) useKiosk.getState().go('company');
       }}
@@ -91,6 +92,7 @@ export function CompanyScreen(): React.JSX.Element {
   return (
     <QuestionScreen
       title={t('kiosk.company.title')}
+      keyboard={{ kind: 'pinyin', value: company, onChange: (v) => patch({ company: v }), inputId: 'k-company' }}
       onContinue={() => {
         if (checkStep(['company'])) useKiosk.getState().go('category');
       }}

@@ -43,6 +43,9 @@ interface KioskState {
   problems: KioskProblem[];
   /** Bumped on every reset so that screens remount and release the camera and canvas. */
   session: number;
+  /** K5 "大字 / Large text": chosen on welcome, kept for the journey, off again after a reset. */
+  largeText: boolean;
+  toggleLargeText: () => void;
   go: (screen: Screen) => void;
   /** From welcome: a new journey with nothing of an abandoned one, in the language already chosen. */
   begin: (screen: Screen, values?: Partial<Pick<KioskState, 'code' | 'badgeCode'>>) => void;
@@ -72,6 +75,8 @@ export const useKiosk = create<KioskState>((set) => ({
   ...blank,
   screen: 'welcome',
   session: 0,
+  largeText: false,
+  toggleLargeText: () => set((s) => ({ largeText: !s.largeText })),
   // Going to the screen already shown (a double submit) must not add a history step.
   go: (screen) => set((s) => (s.screen === screen ? s : { screen, history: [...s.history, s.screen], problems: [] })),
   begin: (screen, values = {}) => set((s) => ({ ...blank, ...values, screen, history: ['welcome'], session: s.session + 1 })),
@@ -85,7 +90,7 @@ export const useKiosk = create<KioskState>((set) => ({
   setProblems: (problems) => set({ problems }),
   reset: () => {
     useLocale.getState().setLocale(DEFAULT_LOCALE);
-    set((s) => ({ ...blank, screen: 'welcome', session: s.session + 1 }));
+    set((s) => ({ ...blank, screen: 'welcome', session: s.session + 1, largeText: false }));
   },
   toReception: () => set((s) => ({ ...blank, screen: 'reception', session: s.session + 1 })),
 }));

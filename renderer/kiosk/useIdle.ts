@@ -10,6 +10,8 @@ const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel'] as const;
 export function useIdle(active: boolean, seconds: number): { idle: boolean; resume: () => void } {
   const [idle, setIdle] = useState(false);
   const [epoch, setEpoch] = useState(0);
+  // A reset ends the journey while the prompt shows: the next journey starts with a fresh timer, not the old prompt.
+  if (!active && idle) setIdle(false);
   useEffect(() => {
     if (!active || idle) return;
     let last = Date.now();
