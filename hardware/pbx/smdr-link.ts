@@ -71,18 +71,43 @@ export class SmdrLink {
 
   /** Opens the journal and re-parses everything already in it (same ids as before); loads it all, see `open`. */
   start(): LoggedLine[] {
-    this.open();
+    this.options.journal.openIndexed();
     return [...this.replay()];
-  }
-
-  /** Opens the journal's index without reading its entries; then `replay` streams them. */
-  open(): number {
-    return this.options.journal.openIndexed();
   }
 
   /** Every line already in the journal, parsed as when it was live; streamed from disk. */
   *replay(): Generator<LoggedLine> {
     for (const entry of this.options.journal.replay()) yield* this.parse(entry);
+  }
+
+  /**
+   * Opens the journal without re-parsing it: the link ends in the state a full
+   * replay would leave (what is released, what is held, the detected format),
+   * but a fixed format reads no entry at all and `auto` reads only until it
+   * detects; the lines themselves are read back on demand (`releasedFrom`,
+   * `byId`). Returns the number of journal entries.
+   */
+  open(): number {
+    const journal = this.options.journal;
+    const count = journal.openIndexed();
+    let consumed = 0;
+    if (this.auto !== null) {
+      for (const entry of journal.replay()) {
+        if (this.auto.format !== null) break;
+        this.parse(entry);
+        consumed += 1;
+      }
+    }
+    // Past detection (or with a fixed format) every entry is released as it comes.
+    this.releasedCount += count - consumed;
+    this.recent = [];
+    for (const entry of journal.replay(Math.max(0, count - RECENT_ENTRIES))) this.recent.push(entry);
+    return count;
+  }
+
+  /** The newest journal entry, read from disk, or null for an empty journal. */
+  lastEntry(): JournalEntry | null {
+    return this.options.journal.entryAt(this.options.journal.count - 1);
   }
 
   /** Journal lines released so far (the rest are held by auto-detection). */

@@ -33,6 +33,10 @@ export interface PbxServiceOptions {
   listPorts?: () => Promise<{ path: string; manufacturer?: string | undefined }[]>;
 }
 
+/** Journal lines counted before the link opens; the rest are counted COUNT_SLICE at a time in the background. */
+const COUNT_INLINE = 50_000;
+const COUNT_SLICE = 5_000;
+
 /** Journal file per PBX id: ids hash the PBX id with the offset, so one file must hold one PBX. */
 export function journalPathFor(dataDir: string, pbxId: string): string {
   return join(dataDir, `smdr-journal-${pbxId.replace(/[^A-Za-z0-9_-]/g, '_')}.ndjson`);
@@ -63,6 +67,9 @@ export class PbxService {
   private readonly clock: () => Date;
   private readonly status = new PbxStatusTracker('', '');
   private stopped = false;
+  /** Receive time of the newest journal line, and unrecognized lines logged since the link opened. */
+  private lastLineAt: Date | null = null;
+  private liveUnrecognized = 0;
 
   constructor(private readonly options: PbxServiceOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -160,14 +167,8 @@ export class PbxService {
     const link = new SmdrLink({ journal, format, dateOrder: s.dateOrder, charset: s.charset });
     link.open();
     this.link = link;
-    // Streamed: only the count and the last receive time are kept.
-    let lastAt: Date | null = null;
-    let unrecognized = 0;
-    for (const line of link.replay()) {
-      lastAt = line.entry.receivedAt;
-      if (line.parsed.kind === 'unrecognized') unrecognized += 1;
-    }
-    this.status.replayed(lastAt, unrecognized);
+    this.lastLineAt = link.lastEntry()?.receivedAt ?? null;
+    this.countUnrecognized(link);
     this.describeFormat();
     if (s.source === 'off') {
       this.status.off(this.clock());
@@ -175,6 +176,39 @@ export class PbxService {
       return;
     }
     await this.connect();
+  }
+
+  /**
+   * The status shows how many journal lines nothing recognized, which takes
+   * parsing them all. The first COUNT_INLINE are counted before the link opens
+   * (a restart's usual journal, and tests see the count at once); a longer
+   * journal is counted in slices between other work, so a restart never waits
+   * for it, and the status is corrected when the count is done.
+   */
+  private countUnrecognized(link: SmdrLink): void {
+    this.liveUnrecognized = 0;
+    const total = link.released;
+    let counted = 0;
+    let unrecognized = 0;
+    const slice = (max: number): void => {
+      const end = Math.min(total, counted + max);
+      for (const line of link.releasedFrom(counted, end - counted)) if (line.parsed.kind === 'unrecognized') unrecognized += 1;
+      counted = end;
+    };
+    slice(COUNT_INLINE);
+    this.status.replayed(this.lastLineAt, unrecognized);
+    if (counted >= total) return;
+    const next = (): void => {
+      if (this.link !== link) return;
+      slice(COUNT_SLICE);
+      if (counted < total) {
+        setImmediate(next);
+        return;
+      }
+      this.status.replayed(this.lastLineAt, unrecognized + this.liveUnrecognized);
+      this.emitStatus();
+    };
+    setImmediate(next);
   }
 
   private async closeLink(): Promise<void> {
@@ -269,7 +303,9 @@ export class PbxService {
       const view = toApiEntry(line);
       this.pending.push(view);
       this.status.line(now, view.kind === 'unrecognized');
+      if (view.kind === 'unrecognized') this.liveUnrecognized += 1;
     }
+    this.lastLineAt = now;
     if (this.pending.length === lines.length) queueMicrotask(() => this.flush());
   }
 
