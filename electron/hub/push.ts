@@ -47,19 +47,58 @@ export interface PushContext {
 }
 
 interface RecordRow {
+  tbl: string;
+  key: string;
   fields: unknown;
   field_hlc: unknown;
   deleted_hlc: string | null;
   owner: string;
 }
 
-async function allocateSeq(tx: SqlExecutor, ctx: PushContext): Promise<number> {
-  const sql =
-    ctx.allocator === 'counterLock'
-      ? 'UPDATE sync_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq'
-      : `SELECT nextval('unsafe_seq') AS seq`;
-  const [row] = await tx.query<{ seq: unknown }>(sql);
-  return toInt(row?.seq);
+/** A row as this batch sees it: loaded once, changed in memory, written back once at the end. */
+interface BatchRow {
+  owner: string;
+  state: RecordState;
+  seq: number | null;
+}
+
+interface ChangeEntry {
+  seq: number | null;
+  m: Mutation;
+  outcome: Outcome['status'];
+  reason: string | null;
+}
+
+/**
+ * Seqs for this batch. Under `counterLock` the counter row is locked by the
+ * first statement of the transaction, so handing out `seq + 1, + 2, …` in
+ * memory and writing the last one back before commit is the same as an
+ * UPDATE per row — without a round trip per row.
+ */
+class SeqAllocator {
+  private next = 0;
+  private used = false;
+  constructor(
+    private readonly tx: SqlExecutor,
+    private readonly ctx: PushContext,
+  ) {}
+  async lock(): Promise<void> {
+    if (this.ctx.allocator !== 'counterLock') return;
+    const [row] = await this.tx.query<{ seq: unknown }>('SELECT seq FROM sync_counter WHERE id = 1 FOR UPDATE');
+    this.next = toInt(row?.seq);
+  }
+  async allocate(): Promise<number> {
+    if (this.ctx.allocator === 'counterLock') {
+      this.used = true;
+      this.next += 1;
+      return this.next;
+    }
+    const [row] = await this.tx.query<{ seq: unknown }>(`SELECT nextval('unsafe_seq') AS seq`);
+    return toInt(row?.seq);
+  }
+  async flush(): Promise<void> {
+    if (this.used) await this.tx.query('UPDATE sync_counter SET seq = $1 WHERE id = 1', [this.next]);
+  }
 }
 
 /** Registers a new client id to the caller, or checks an old one belongs to it (403 otherwise). */
@@ -73,15 +112,20 @@ export async function bindClient(tx: SqlExecutor, clientId: string, p: Principal
   return toInt(row.last_client_seq);
 }
 
+const rowId = (table: string, key: string): string => `${table}\u0000${key}`;
+const CHUNK = 200;
+
 export async function pushBatch(store: SqlStore, ctx: PushContext, p: Principal, req: PushRequest): Promise<PushResponse> {
   const clientWall = parseHlc(req.hlc).wall;
   const result = await store.transaction(async (tx) => {
-    if (ctx.allocator === 'counterLock') await tx.query('SELECT seq FROM sync_counter WHERE id = 1 FOR UPDATE');
+    const seqAlloc = new SeqAllocator(tx, ctx);
+    await seqAlloc.lock();
     let last = await bindClient(tx, req.clientId, p, true);
     const outcomes: Outcome[] = [];
     const seqs: number[] = [];
     let expectedSeq: number | null = null;
     const ordered = [...req.mutations].sort((a, b) => a.clientSeq - b.clientSeq);
+    const todo: Mutation[] = [];
     for (const m of ordered) {
       if (m.clientSeq <= last) {
         outcomes.push({ clientSeq: m.clientSeq, mutationId: m.mutationId, status: 'duplicate' });
@@ -91,10 +135,15 @@ export async function pushBatch(store: SqlStore, ctx: PushContext, p: Principal,
         expectedSeq = last + 1;
         break;
       }
-      const outcome = await applyOne(tx, ctx, p, req.clientId, m, seqs);
-      outcomes.push(outcome);
+      todo.push(m);
       last = m.clientSeq;
     }
+    const batch = new Batch(tx, ctx, p, seqAlloc);
+    await batch.load(todo);
+    for (const m of todo) outcomes.push(await batch.apply(m));
+    await batch.write(req.clientId);
+    seqs.push(...batch.seqs);
+    await seqAlloc.flush();
     await tx.query('UPDATE clients SET last_client_seq = $2, last_seen_at = now() WHERE client_id = $1', [req.clientId, last]);
     const top = seqs.at(-1);
     // NOTIFY is delivered at commit, and only if the transaction commits.
@@ -105,72 +154,148 @@ export async function pushBatch(store: SqlStore, ctx: PushContext, p: Principal,
   return { ...result, epoch: ctx.epoch(), hubHlc: ctx.clock.tick(), clockSkewMs: clientWall - ctx.now() };
 }
 
-async function applyOne(
-  tx: SqlExecutor,
-  ctx: PushContext,
-  p: Principal,
-  clientId: string,
-  m: Mutation,
-  seqs: number[],
-): Promise<Outcome> {
-  const base = { clientSeq: m.clientSeq, mutationId: m.mutationId };
-  const record = async (outcome: Outcome['status'], seq: number | null, reason: string | null): Promise<void> => {
-    await tx.query(
-      `INSERT INTO changes (seq, mutation_id, client_id, client_seq, subject, tbl, key, op, payload, hlc, outcome, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12)`,
-      [seq, m.mutationId, clientId, m.clientSeq, p.id, m.table, m.key, m.op, JSON.stringify(m.value), m.hlc, outcome, reason],
-    );
-  };
-  // The same mutation id under a new clientSeq (a client that lost its ack bookkeeping): ack, never re-apply.
-  const seen = await tx.query('SELECT 1 FROM changes WHERE mutation_id = $1', [m.mutationId]);
-  if (seen.length > 0) return { ...base, status: 'duplicate' };
+/**
+ * One push's mutations against the rows they touch: every row is read (and
+ * locked) once up front and written once at the end, so a batch of 500 costs a
+ * handful of statements, not a few per mutation. The outcome of each mutation
+ * is the same as applying them one by one in clientSeq order.
+ */
+class Batch {
+  private readonly rows = new Map<string, BatchRow>();
+  private readonly dirty = new Set<string>();
+  private readonly seen = new Set<string>();
+  private readonly changes: ChangeEntry[] = [];
+  readonly seqs: number[] = [];
 
-  const [row] = await tx.query<RecordRow>(
-    'SELECT fields, field_hlc, deleted_hlc, owner FROM records WHERE tbl = $1 AND key = $2 FOR UPDATE',
-    [m.table, m.key],
-  );
-  const stored: StoredRow | null = row
-    ? { owner: row.owner, fields: toJson<Record<string, unknown>>(row.fields, {}), deletedHlc: row.deleted_hlc }
-    : null;
-  const reannounce = async (): Promise<void> => {
-    if (!row) return;
-    const seq = await allocateSeq(tx, ctx);
-    seqs.push(seq);
-    await tx.query('UPDATE records SET last_seq = $3 WHERE tbl = $1 AND key = $2', [m.table, m.key, seq]);
-  };
-  const denied = denyMutation(p, m, stored, ctx.now());
-  if (denied !== null) {
-    await record('rejected', null, 'forbidden');
-    await reannounce();
-    return { ...base, status: 'rejected', reason: 'forbidden', message: denied };
+  constructor(
+    private readonly tx: SqlExecutor,
+    private readonly ctx: PushContext,
+    private readonly p: Principal,
+    private readonly seqAlloc: SeqAllocator,
+  ) {}
+
+  async load(todo: readonly Mutation[]): Promise<void> {
+    if (todo.length === 0) return;
+    const ids = todo.map((m) => m.mutationId);
+    // The same mutation id under a new clientSeq (a client that lost its ack bookkeeping): ack, never re-apply.
+    for (const r of await this.tx.query<{ mutation_id: string }>('SELECT mutation_id FROM changes WHERE mutation_id = ANY($1::text[])', [ids])) {
+      this.seen.add(r.mutation_id);
+    }
+    const keys = [...new Map(todo.map((m) => [rowId(m.table, m.key), m])).values()];
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK);
+      const found = await this.tx.query<RecordRow>(
+        `SELECT tbl, key, fields, field_hlc, deleted_hlc, owner FROM records
+          WHERE (tbl, key) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY tbl, key FOR UPDATE`,
+        [chunk.map((m) => m.table), chunk.map((m) => m.key)],
+      );
+      for (const r of found) {
+        this.rows.set(rowId(r.tbl, r.key), {
+          owner: r.owner,
+          state: {
+            fields: toJson<Record<string, unknown>>(r.fields, {}),
+            fieldHlc: toJson<Record<string, string>>(r.field_hlc, {}),
+            deletedHlc: r.deleted_hlc,
+          },
+          seq: null,
+        });
+      }
+    }
   }
-  // Clamp before merging: a kiosk whose clock says next year must not win every conflict for a year.
-  const hlc = clampHlc(m.hlc, ctx.now(), ctx.maxDriftMs);
-  ctx.clock.receive(hlc);
-  const current: RecordState | null = row
-    ? { fields: stored?.fields ?? {}, fieldHlc: toJson<Record<string, string>>(row.field_hlc, {}), deletedHlc: row.deleted_hlc }
-    : null;
-  const merged = mergeMutation(current, { ...m, hlc });
-  if (merged.kind === 'rejected') {
-    await record('rejected', null, merged.reason);
-    await reannounce();
-    return { ...base, status: 'rejected', reason: merged.reason, message: merged.message };
+
+  private async bump(id: string, row: BatchRow): Promise<number> {
+    const seq = await this.seqAlloc.allocate();
+    this.seqs.push(seq);
+    row.seq = seq;
+    this.dirty.add(id);
+    return seq;
   }
-  if (merged.kind === 'superseded') {
-    await record('superseded', null, null);
-    return { ...base, status: 'superseded' };
+
+  async apply(m: Mutation): Promise<Outcome> {
+    const base = { clientSeq: m.clientSeq, mutationId: m.mutationId };
+    const record = (outcome: Outcome['status'], seq: number | null, reason: string | null): void => {
+      this.changes.push({ seq, m, outcome, reason });
+      this.seen.add(m.mutationId);
+    };
+    if (this.seen.has(m.mutationId)) return { ...base, status: 'duplicate' };
+    const id = rowId(m.table, m.key);
+    const row = this.rows.get(id) ?? null;
+    const stored: StoredRow | null = row ? { owner: row.owner, fields: row.state.fields, deletedHlc: row.state.deletedHlc } : null;
+    const denied = denyMutation(this.p, m, stored, this.ctx.now());
+    if (denied !== null) {
+      record('rejected', null, 'forbidden');
+      if (row) await this.bump(id, row);
+      return { ...base, status: 'rejected', reason: 'forbidden', message: denied };
+    }
+    // Clamp before merging: a kiosk whose clock says next year must not win every conflict for a year.
+    const hlc = clampHlc(m.hlc, this.ctx.now(), this.ctx.maxDriftMs);
+    this.ctx.clock.receive(hlc);
+    const merged = mergeMutation(row ? row.state : null, { ...m, hlc });
+    if (merged.kind === 'rejected') {
+      record('rejected', null, merged.reason);
+      if (row) await this.bump(id, row);
+      return { ...base, status: 'rejected', reason: merged.reason, message: merged.message };
+    }
+    if (merged.kind === 'superseded') {
+      record('superseded', null, null);
+      return { ...base, status: 'superseded' };
+    }
+    const next = await withHubNumber(this.tx, this.ctx, m, merged.next);
+    const target: BatchRow = row ?? { owner: this.p.id, state: next, seq: null };
+    target.state = next;
+    this.rows.set(id, target);
+    const seq = await this.bump(id, target);
+    record('applied', seq, null);
+    return { ...base, status: 'applied' };
   }
-  const next = await withHubNumber(tx, ctx, m, merged.next);
-  const seq = await allocateSeq(tx, ctx);
-  seqs.push(seq);
-  await tx.query(
-    `INSERT INTO records (tbl, key, fields, field_hlc, deleted_hlc, owner, last_seq) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)
-     ON CONFLICT (tbl, key) DO UPDATE SET fields = EXCLUDED.fields, field_hlc = EXCLUDED.field_hlc,
-       deleted_hlc = EXCLUDED.deleted_hlc, last_seq = EXCLUDED.last_seq`,
-    [m.table, m.key, JSON.stringify(next.fields), JSON.stringify(next.fieldHlc), next.deletedHlc, stored?.owner ?? p.id, seq],
-  );
-  await record('applied', seq, null);
-  return { ...base, status: 'applied' };
+
+  async write(clientId: string): Promise<void> {
+    const dirty = [...this.dirty].flatMap((id) => {
+      const row = this.rows.get(id);
+      const sep = id.indexOf('\u0000');
+      return row && row.seq !== null ? [{ tbl: id.slice(0, sep), key: id.slice(sep + 1), row, seq: row.seq }] : [];
+    });
+    for (let i = 0; i < dirty.length; i += CHUNK) {
+      const chunk = dirty.slice(i, i + CHUNK);
+      await this.tx.query(
+        `INSERT INTO records (tbl, key, fields, field_hlc, deleted_hlc, owner, last_seq)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[], $5::text[], $6::text[], $7::bigint[])
+         ON CONFLICT (tbl, key) DO UPDATE SET fields = EXCLUDED.fields, field_hlc = EXCLUDED.field_hlc,
+           deleted_hlc = EXCLUDED.deleted_hlc, last_seq = EXCLUDED.last_seq`,
+        [
+          chunk.map((d) => d.tbl),
+          chunk.map((d) => d.key),
+          chunk.map((d) => JSON.stringify(d.row.state.fields)),
+          chunk.map((d) => JSON.stringify(d.row.state.fieldHlc)),
+          chunk.map((d) => d.row.state.deletedHlc),
+          chunk.map((d) => d.row.owner),
+          chunk.map((d) => d.seq),
+        ],
+      );
+    }
+    for (let i = 0; i < this.changes.length; i += CHUNK) {
+      const chunk = this.changes.slice(i, i + CHUNK);
+      await this.tx.query(
+        `INSERT INTO changes (seq, mutation_id, client_id, client_seq, subject, tbl, key, op, payload, hlc, outcome, reason)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                $9::jsonb[], $10::text[], $11::text[], $12::text[])`,
+        [
+          chunk.map((c) => c.seq),
+          chunk.map((c) => c.m.mutationId),
+          chunk.map(() => clientId),
+          chunk.map((c) => c.m.clientSeq),
+          chunk.map(() => this.p.id),
+          chunk.map((c) => c.m.table),
+          chunk.map((c) => c.m.key),
+          chunk.map((c) => c.m.op),
+          chunk.map((c) => JSON.stringify(c.m.value)),
+          chunk.map((c) => c.m.hlc),
+          chunk.map((c) => c.outcome),
+          chunk.map((c) => c.reason),
+        ],
+      );
+    }
+  }
 }
 
 /** Fills in the hub's business number when the row still shows a provisional one (see the invariants). */
