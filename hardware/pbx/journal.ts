@@ -200,8 +200,14 @@ export class SmdrJournal {
       file = Buffer.alloc(0);
     }
     let usable = this.index.load(file, header, this.size);
-    // The last trusted record must start a journal line holding that entry.
-    while (usable > 0 && !this.confirms(usable - 1)) usable -= 1;
+    // The last trusted record must start a journal line holding that entry. A few
+    // stray records (written past a crash) are dropped one by one; more than that
+    // means the index is not this journal's, and it is rebuilt.
+    let misses = 0;
+    while (usable > 0 && !this.confirms(usable - 1)) {
+      usable -= 1;
+      if (++misses > 8) usable = 0;
+    }
     this.index.truncate(usable);
     this.indexFd = openSync(this.indexPath, usable === 0 ? 'w+' : 'r+');
     if (usable === 0) writeSync(this.indexFd, header, 0, header.length, 0);
