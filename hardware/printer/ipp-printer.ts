@@ -91,6 +91,17 @@ const NOT_ACCEPTING = new Set([
  */
 const BUSY = 'server-error-busy';
 
+/**
+ * Media names a printer has refused, by printer URI: later badges go without
+ * at once instead of costing a refused request each (and a log line each).
+ * Forgotten when the settings change, so a reconfigured printer is asked again.
+ */
+const refusedMedia = new Map<string, Set<string>>();
+
+export function forgetRefusedMedia(): void {
+  refusedMedia.clear();
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class IppBadgePrinter {
@@ -143,10 +154,12 @@ export class IppBadgePrinter {
     const blocked = statusError(await this.status());
     if (blocked) throw blocked;
     let media = options.media ?? null;
+    if (media && refusedMedia.get(this.options.uri)?.has(media)) media = null;
     let res = await this.submit(pdf, jobName, media);
     if (media && MEDIA_REFUSED.has(res.statusCode)) {
       const refused = JSON.stringify(res['unsupported-attributes-tag'] ?? {});
-      this.options.onWarning?.(`printer refused media ${media} (${res.statusCode} ${refused}); printing ${jobName} without it`);
+      this.options.onWarning?.(`printer refused media ${media} (${res.statusCode} ${refused}); printing ${jobName} and later badges without it`);
+      refusedMedia.set(this.options.uri, (refusedMedia.get(this.options.uri) ?? new Set()).add(media));
       media = null;
       res = await this.submit(pdf, jobName, null);
     }

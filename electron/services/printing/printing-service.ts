@@ -4,7 +4,7 @@ import type { BadgeRequest, JobState, PrintJobView, PrintingSettings, PrintingSe
 import { DEFAULT_BADGE_STRINGS, badgeFromVisit, type BadgeStrings } from '../../../hardware/printer/badge-data';
 import { ChromiumBadgeRenderer, type BadgeRenderer } from '../../../hardware/printer/chromium-renderer';
 import { PrinterError, type PrinterErrorCode } from '../../../hardware/printer/errors';
-import { IppBadgePrinter, statusError } from '../../../hardware/printer/ipp-printer';
+import { IppBadgePrinter, forgetRefusedMedia, statusError } from '../../../hardware/printer/ipp-printer';
 import { PrintQueue, systemClock, type BadgeOutput, type Clock, type PrintJob } from '../../../hardware/printer/print-queue';
 import { MEDIA } from '../../../hardware/printer/media';
 import { systemPrintLink, type SystemPrintClient, type SystemPrinterInfo } from '../../../hardware/printer/system-print';
@@ -100,6 +100,7 @@ export class PrintingService {
 
   async updateSettings(next: PrintingSettingsInput): Promise<PrintingSettings> {
     const saved = await this.settingsFile.save(next);
+    forgetRefusedMedia();
     this.setStatus(this.initialStatus());
     void this.checkPrinter();
     return saved;

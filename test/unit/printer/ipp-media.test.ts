@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumBadgeRenderer } from '../../../hardware/printer/chromium-renderer';
-import { IppBadgePrinter } from '../../../hardware/printer/ipp-printer';
+import { IppBadgePrinter, forgetRefusedMedia } from '../../../hardware/printer/ipp-printer';
 import { MEDIA, MEDIUM_IDS } from '../../../hardware/printer/media';
 import { TestPrinter } from './ippeveprinter';
 import { pdfPageMm, spooledPdf, testBadge } from './fixtures';
@@ -81,5 +81,15 @@ describe('IPP media attribute (issue 5)', () => {
     expect(attrs.media).not.toBe(MEDIA.dymo54x101.pwgMedia);
     const page = pdfPageMm(await spooledPdf(officePrinter.spool, receipt.jobId ?? -1));
     expect(Math.abs(page.width - MEDIA.dymo54x101.widthMm)).toBeLessThan(0.5);
+
+    // The refusal is remembered for that printer: the next badge goes without at once, logged once (ux.md C9).
+    const next = await ipp.printPdf(pdf, 'badge-nomedia-2', { media: MEDIA.dymo54x101.pwgMedia });
+    expect(next).toMatchObject({ media: null });
+    expect(next.jobId).toBe((receipt.jobId ?? 0) + 1);
+    expect(warnings).toHaveLength(1);
+    // A settings change forgets it, so a reconfigured printer is asked again.
+    forgetRefusedMedia();
+    await ipp.printPdf(pdf, 'badge-nomedia-3', { media: MEDIA.dymo54x101.pwgMedia });
+    expect(warnings).toHaveLength(2);
   }, 30_000);
 });
