@@ -8,7 +8,7 @@ import { AppointmentError, createAppointment } from '../db/appointments';
 import { hasMessage, useT, type MessageKey } from '../i18n';
 import { Dialog } from './Dialog';
 import { ErrorSummary, Field } from './Field';
-import { HostPicker } from './HostPicker';
+import { StaffPicker } from './StaffPicker';
 import { toLocalInput } from './format';
 import { useActor } from './ui-store';
 
@@ -194,7 +194,7 @@ export function AppointmentForm({ onClose }: { onClose: () => void }): React.JSX
               {(a) => <input {...a} value={d.purpose} onChange={(e) => set('purpose', e.target.value)} />}
             </Field>
           </div>
-          <HostPicker inputId={fid('hostId')} hostId={d.hostId} error={err('hostId')} onChange={(id) => set('hostId', id)} />
+          <StaffPicker purpose="host" inputId={fid('hostId')} staffId={d.hostId} error={err('hostId')} onChange={(id) => set('hostId', id)} />
           <div className="row">
             <Field id={fid('start')} label={t('console.field.start')} error={err('start')}>
               {(a) => <input {...a} type="datetime-local" value={d.start} onChange={(e) => set('start', e.target.value)} />}

@@ -9,6 +9,7 @@ import { DirectoryScreen } from './calls/DirectoryScreen';
 import { MessagesScreen } from './calls/MessagesScreen';
 import { PhoneBillScreen } from './calls/PhoneBillScreen';
 import { SwitchboardLayer } from './calls/SwitchboardLayer';
+import { CommandPalette } from './CommandPalette';
 import { HelpSheet } from './HelpSheet';
 import { OnSiteScreen } from './OnSiteScreen';
 import { PassesScreen } from '../passes/PassesScreen';
@@ -66,6 +67,7 @@ export default function ConsoleApp(): React.JSX.Element {
         <AlertsPanel />
       </div>
       <HelpSheet />
+      <CommandPalette />
       <PassesWatch />
       <SwitchboardLayer />
     </div>

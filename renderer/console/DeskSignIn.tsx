@@ -5,7 +5,7 @@ import { signIn, type SignInOutcome } from '../db/visits';
 import { useT } from '../i18n';
 import { Dialog } from './Dialog';
 import { ErrorSummary, Field, useProblemText } from './Field';
-import { HostPicker } from './HostPicker';
+import { StaffPicker } from './StaffPicker';
 import { notifyHost } from './notify';
 import { useActor } from './ui-store';
 
@@ -85,7 +85,7 @@ export function DeskSignIn({ onClose, onDone }: Props): React.JSX.Element {
             {(a) => <input {...a} value={draft.purpose} onChange={(e) => set('purpose', e.target.value)} />}
           </Field>
         </div>
-        <HostPicker inputId={fid('hostId')} hostId={draft.hostId} error={errorOf('hostId')} onChange={(id) => set('hostId', id)} />
+        <StaffPicker purpose="host" inputId={fid('hostId')} staffId={draft.hostId} error={errorOf('hostId')} onChange={(id) => set('hostId', id)} />
         <div className="row">
           <Field id={fid('idType')} label={t('console.field.idType')}>
             {(a) => (

@@ -65,7 +65,11 @@ export async function registerCsv(filter: RegisterFilter, t: Translate): Promise
 }
 
 export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  downloadBlob(name, new Blob([text], { type: 'text/csv;charset=utf-8' }));
+}
+
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -40,8 +40,12 @@ export function useShortcuts(): void {
         void ackOldestHostNotice();
       } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        if (ui.tab !== 'board' && ui.tab !== 'register') ui.setTab('board');
-        ui.askSearch();
+        // The board and the register have a search of their own (names, badge scans): Ctrl+K
+        // goes there first, and a second Ctrl+K from that box widens to the palette (ux.md C3).
+        const inScreenSearch = document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'search' && document.activeElement.closest('.console-main') !== null;
+        if (ui.paletteOpen) return;
+        if ((ui.tab === 'board' || ui.tab === 'register') && !inScreenSearch) ui.askSearch();
+        else ui.setPaletteOpen(true);
       } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         ui.setTab('appointments');

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { LOCALES, useLocale, type Locale } from '../i18n';
+import { noteOperator } from './calls/operator-log';
 
 export const TABS = ['board', 'appointments', 'register', 'onSite', 'watchlist', 'calls', 'messages', 'directory', 'phoneBill', 'passes'] as const;
 export type Tab = (typeof TABS)[number];
@@ -38,6 +39,9 @@ interface ConsoleUi {
   askSearch: () => void;
   /** Called by the screen that focused its search box, so a later visit to the tab does not move focus. */
   searchDone: () => void;
+  /** The Ctrl+K command palette (ux.md C3). */
+  paletteOpen: boolean;
+  setPaletteOpen: (open: boolean) => void;
   /** Dialogs opened by shortcuts as well as by buttons. */
   signInOpen: boolean;
   setSignInOpen: (open: boolean) => void;
@@ -52,12 +56,16 @@ export const useConsoleUi = create<ConsoleUi>((set) => ({
   setOperator: (operator) => {
     store(OPERATOR_KEY, operator);
     set({ operator });
+    // Who is on shift when a call rings counts for the three-ring share per operator (R-C4).
+    void noteOperator(operator);
   },
   helpOpen: false,
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   searchRequest: 0,
   askSearch: () => set((s) => ({ searchRequest: s.searchRequest + 1 })),
   searchDone: () => set({ searchRequest: 0 }),
+  paletteOpen: false,
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   signInOpen: false,
   setSignInOpen: (signInOpen) => set({ signInOpen }),
   appointmentFormOpen: false,

@@ -10,6 +10,13 @@ import { z } from 'zod';
 import { event, method } from '../api-core';
 import { callRecordSchema, DATE_ORDERS } from '../domain/call';
 
+/**
+ * The built-in record formats the settings offer (hardware/pbx/formats names
+ * them; a unit test keeps the two lists equal), besides `auto` and `custom`.
+ */
+export const PBX_FORMAT_NAMES = ['panasonic', 'panasonic-ta', 'avaya-ipo', 'mitel', 'nec', 'asterisk', 'yeastar'] as const;
+export const PBX_SOURCES = ['serial', 'tcpClient', 'tcpListener', 'simulator', 'off'] as const;
+
 export const PBX_LINK_STATES = ['connected', 'silent', 'disconnected', 'off'] as const;
 
 /** R-O3: what the console's status strip shows about the SMDR link. */
@@ -29,7 +36,7 @@ export const pbxStatusSchema = z.object({
 export type PbxStatus = z.infer<typeof pbxStatusSchema>;
 
 export const pbxSettingsSchema = z.object({
-  source: z.enum(['simulator', 'serial', 'tcpClient', 'tcpListener', 'off']),
+  source: z.enum(PBX_SOURCES),
   serialPath: z.string().max(200),
   baudRate: z.number().int().positive(),
   dataBits: z.union([z.literal(7), z.literal(8)]),

@@ -9,6 +9,7 @@ import { CallerCard } from './CallerCard';
 import { CallLog } from './CallLog';
 import { useCallerIndex } from './lookup';
 import { normalizeNumber } from './numbers';
+import { OperatorShareTable } from './OperatorShareTable';
 import { PbxPanel, PbxStatusLine } from './PbxPanel';
 import { ScriptsPanel } from './ScriptsPanel';
 import { dayFigures, percent } from './stats';
@@ -24,10 +25,9 @@ interface Filter {
   missedOnly: boolean;
 }
 
-function Figures(): React.JSX.Element {
+function Figures({ threshold, setThreshold }: { threshold: number; setThreshold: (sec: number) => void }): React.JSX.Element {
   const t = useT();
   const id = useId();
-  const [threshold, setThreshold] = useRingThreshold();
   const todays = useLiveQuery(() => db.calls.where('day').equals(today()).toArray(), []) ?? [];
   const f = dayFigures(todays, threshold);
   return (
@@ -85,9 +85,10 @@ export function CallsScreen(): React.JSX.Element {
     [live, f],
   );
   const selected = (live ?? []).find((c) => c.id === selectedId) ?? null;
+  const [threshold, setThreshold] = useRingThreshold();
   return (
     <div className="screen calls-screen">
-      <Figures />
+      <Figures threshold={threshold} setThreshold={setThreshold} />
       <div className="calls-grid">
         <div className="calls-main-col">
           <section className="calls-log" aria-labelledby={`${id}-h`}>
@@ -135,6 +136,7 @@ export function CallsScreen(): React.JSX.Element {
             <CallLog calls={shown} index={index} tariffs={tariffs} />
           </section>
           <CallbackList index={index} />
+          <OperatorShareTable threshold={threshold} />
         </div>
         <aside className="calls-side">
           <CallerCard call={selected} index={index} />

@@ -1,11 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { maskPhone } from '../../../shared/mask';
 import { db } from '../../db/schema';
 import { useLocale, useT } from '../../i18n';
 import { useActor } from '../ui-store';
 import { auditReveal } from './actions';
 import { findNumbers, findStaff, findTenants } from './directory-search';
+import { useSwitchboard } from './switchboard-ui';
+
+function takeDirectoryAsk(): string {
+  const asked = useSwitchboard.getState().directoryAsk;
+  if (asked !== null) useSwitchboard.getState().askDirectory(null);
+  return asked ?? '';
+}
 
 /** Staff shown for an empty query; typing searches all of them. */
 const STAFF_LIMIT = 50;
@@ -20,7 +27,15 @@ export function DirectoryScreen(): React.JSX.Element {
   const locale = useLocale((s) => s.locale);
   const actor = useActor();
   const id = useId();
-  const [query, setQuery] = useState('');
+  // The palette's choice becomes this screen's query once; typing takes over from there.
+  const [query, setQuery] = useState(takeDirectoryAsk);
+  useEffect(
+    () =>
+      useSwitchboard.subscribe((s) => {
+        if (s.directoryAsk !== null) setQuery(takeDirectoryAsk());
+      }),
+    [],
+  );
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const staff = useLiveQuery(() => db.staff.orderBy('ext').toArray(), []) ?? [];
   const tenants = useLiveQuery(() => db.tenants.orderBy('unit').toArray(), []) ?? [];

@@ -7,7 +7,7 @@ import { Dialog } from '../Dialog';
 import { ErrorSummary, Field } from '../Field';
 import { useActor } from '../ui-store';
 import { takeMessage } from './actions';
-import { StaffPicker } from './StaffPicker';
+import { StaffPicker } from '../StaffPicker';
 import { useSwitchboard } from './switchboard-ui';
 
 type FieldName = 'forStaffId' | 'content';
@@ -61,7 +61,7 @@ function MessageForm({ initial, onClose }: { initial: { callerName: string; call
             {(a) => <input {...a} type="tel" value={callerNumber} onChange={(e) => setCallerNumber(e.target.value)} />}
           </Field>
         </div>
-        <StaffPicker staffId={forStaffId} onChange={setFor} inputId={fid('forStaffId')} error={err('forStaffId')} />
+        <StaffPicker purpose="messageFor" staffId={forStaffId} onChange={setFor} inputId={fid('forStaffId')} error={err('forStaffId')} />
         <Field id={fid('content')} label={t('calls.msg.content')} error={err('content')}>
           {(a) => <textarea {...a} rows={3} value={content} onChange={(e) => setContent(e.target.value)} />}
         </Field>

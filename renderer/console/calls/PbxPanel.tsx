@@ -41,6 +41,7 @@ export function PbxPanel(): React.JSX.Element {
   const lineCount = useLiveQuery(() => db.smdrLines.count(), []) ?? 0;
   const [what, setWhat] = useState('');
   const [at, setAt] = useState(() => toLocalInput(new Date()));
+  const openSettings = useSwitchboard((s) => s.setPbxSettingsOpen);
   const submit = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault();
     if (!what.trim()) return;
@@ -50,7 +51,12 @@ export function PbxPanel(): React.JSX.Element {
   };
   return (
     <section className="panel pbx-panel" aria-labelledby="pbx-h">
-      <h2 id="pbx-h">{t('calls.pbx')}</h2>
+      <div className="toolbar">
+        <h2 id="pbx-h">{t('calls.pbx')}</h2>
+        <button type="button" className="btn" onClick={() => openSettings(true)}>
+          {t('calls.settings.open')}
+        </button>
+      </div>
       <form className="form fault-form" onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor={`${id}-what`}>{t('calls.fault.what')}</label>

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { db } from '../../db/schema';
 import { useLocale, useT, type Translate } from '../../i18n';
-import { csvCell, download } from '../csv';
+import { csvCell, download, downloadBlob } from '../csv';
+import { billXlsx } from './bill-xlsx';
 import { monthBill, monthRange, type BillLine, type MonthBill } from './bill';
 import { yuan } from './rating';
 import { TariffTable } from './TariffTable';
@@ -79,6 +80,17 @@ function billCsv(bill: MonthBill, month: string, t: Translate): string {
   return `\uFEFF${out.join('\r\n')}\r\n`;
 }
 
+async function exportXlsx(bill: MonthBill, month: string, t: Translate): Promise<void> {
+  const bytes = await billXlsx(bill, month, {
+    byExt: t('calls.bill.byExt'),
+    byDept: t('calls.bill.byDept'),
+    byTenant: t('calls.bill.byTenant'),
+    headers: [t('calls.bill.key'), t('calls.bill.detail'), t('calls.bill.calls'), t('calls.bill.minutes'), t('calls.bill.cost')],
+    total: t('calls.bill.total'),
+  });
+  downloadBlob(`phone-bill-${month}.xlsx`, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+}
+
 /** Phone-bill statistics (R-C9): a month's outgoing calls and cost per extension, department and tenant. */
 export function PhoneBillScreen(): React.JSX.Element {
   const t = useT();
@@ -99,6 +111,9 @@ export function PhoneBillScreen(): React.JSX.Element {
         <input id={id} type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
         <button type="button" className="btn" onClick={() => download(`phone-bill-${month}.csv`, billCsv(bill, month, t))}>
           {t('calls.bill.export')}
+        </button>
+        <button type="button" className="btn" onClick={() => void exportXlsx(bill, month, t)}>
+          {t('calls.bill.exportXlsx')}
         </button>
       </div>
       <div className="bill-grid">

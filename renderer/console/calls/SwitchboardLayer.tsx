@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useConsoleUi } from '../ui-store';
 import { useCallIngest } from './ingest';
 import { MessageDialog } from './MessageDialog';
+import { PbxSettingsDialog } from './PbxSettingsDialog';
 import { useSwitchboard } from './switchboard-ui';
 
 /** The switchboard's F-keys (ux.md C1): F6 takes a message, F7 opens the call-back list. */
@@ -30,5 +31,10 @@ function useSwitchboardShortcuts(): void {
 export function SwitchboardLayer(): React.JSX.Element {
   useCallIngest();
   useSwitchboardShortcuts();
-  return <MessageDialog />;
+  return (
+    <>
+      <MessageDialog />
+      <PbxSettingsDialog />
+    </>
+  );
 }

@@ -18,6 +18,11 @@ interface SwitchboardUi {
   /** True when the desk services cannot answer for the PBX (no service yet, or an error). */
   pbxUnavailable: boolean;
   setPbx: (status: PbxStatus | null, unavailable?: boolean) => void;
+  /** A query the command palette hands to the directory screen. */
+  directoryAsk: string | null;
+  askDirectory: (query: string | null) => void;
+  pbxSettingsOpen: boolean;
+  setPbxSettingsOpen: (open: boolean) => void;
 }
 
 export const useSwitchboard = create<SwitchboardUi>((set) => ({
@@ -32,4 +37,8 @@ export const useSwitchboard = create<SwitchboardUi>((set) => ({
   pbx: null,
   pbxUnavailable: false,
   setPbx: (pbx, unavailable = false) => set({ pbx, pbxUnavailable: unavailable }),
+  directoryAsk: null,
+  askDirectory: (directoryAsk) => set({ directoryAsk }),
+  pbxSettingsOpen: false,
+  setPbxSettingsOpen: (pbxSettingsOpen) => set({ pbxSettingsOpen }),
 }));
