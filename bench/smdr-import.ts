@@ -150,6 +150,7 @@ const mem = peakSampler();
 const t1 = performance.now();
 const done = await importFile(file, async (row) => {
   clientSeq += 1;
+  if (clientSeq % 50_000 === 0) console.error(`smdr-import: ${clientSeq} rows pushed, ${((performance.now() - t1) / 1000).toFixed(0)} s`);
   batch.push({ clientSeq, mutationId: `${clientId}-${clientSeq}`, table: row.table, op: 'put', key: row.key, value: { ...row.value }, hlc: clock.tick() });
   if (batch.length === MAX_PUSH_BATCH) await push();
 });

@@ -6,14 +6,15 @@ import { createHash } from 'node:crypto';
  * a million-line journal costs 20 MB here instead of its text and buffers).
  *
  * On disk (`<journal>.idx`) it is a 32-byte header — magic and a hash of the
- * PBX id the id prefixes were made with — then one 20-byte record per entry:
- * offset (f64 LE), seq (f64 LE), id prefix (u32 LE). The file is derived data:
+ * PBX id the id prefixes were made with — then one 24-byte record per entry:
+ * offset (f64 LE), seq (f64 LE), id prefix (u32 LE), padding (u32). The file is derived data:
  * written after the journal's fsync and never fsynced itself, because the
  * journal can always rebuild it (its tail, or all of it when it is damaged).
  */
 export const INDEX_HEADER_BYTES = 32;
-export const INDEX_RECORD_BYTES = 20;
-const MAGIC = Buffer.from('SMDRIX01', 'latin1');
+/** 8-byte aligned (a padding word at the end), so a load reads the file through typed-array views. */
+export const INDEX_RECORD_BYTES = 24;
+const MAGIC = Buffer.from('SMDRIX02', 'latin1');
 
 export function indexHeader(pbxId: string): Buffer {
   const header = Buffer.alloc(INDEX_HEADER_BYTES);
@@ -27,6 +28,7 @@ export function indexRecord(offset: number, seq: number, idPrefix: number): Buff
   rec.writeDoubleLE(offset, 0);
   rec.writeDoubleLE(seq, 8);
   rec.writeUInt32LE(idPrefix, 16);
+  rec.writeUInt32LE(0, 20);
   return rec;
 }
 
@@ -93,16 +95,20 @@ export class OffsetIndex {
     if (file.length < INDEX_HEADER_BYTES || !file.subarray(0, INDEX_HEADER_BYTES).equals(header)) return 0;
     const records = Math.floor((file.length - INDEX_HEADER_BYTES) / INDEX_RECORD_BYTES);
     this.grow(Math.max(1024, records));
+    // Typed-array views need an 8-byte aligned start; a pooled Buffer may not have one. They read
+    // in the machine's byte order: on a big-endian machine the checks below fail and it is rebuilt.
+    const aligned = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
+    const f64 = new Float64Array(aligned.buffer, aligned.byteOffset + INDEX_HEADER_BYTES, records * 3);
+    const u32 = new Uint32Array(aligned.buffer, aligned.byteOffset + INDEX_HEADER_BYTES, records * 6);
     let lastOffset = -1;
     let lastSeq = -Infinity;
     for (let i = 0; i < records; i++) {
-      const at = INDEX_HEADER_BYTES + i * INDEX_RECORD_BYTES;
-      const offset = file.readDoubleLE(at);
-      const seq = file.readDoubleLE(at + 8);
+      const offset = f64[i * 3]!;
+      const seq = f64[i * 3 + 1]!;
       if (!Number.isInteger(offset) || offset <= lastOffset || offset >= journalSize || !(seq > lastSeq)) break;
       this.offsets[i] = offset;
       this.seqs[i] = seq;
-      this.prefixes[i] = file.readUInt32LE(at + 16);
+      this.prefixes[i] = u32[i * 6 + 4]!;
       this.n = i + 1;
       lastOffset = offset;
       lastSeq = seq;
