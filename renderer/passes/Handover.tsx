@@ -253,7 +253,11 @@ function MailStatus({ sheet, actor }: { sheet: HandoverSheet; actor: string }): 
   if (state.phase === 'failed') {
     return (
       <div role="alert" className="check-result mismatch no-print mail-status">
-        <p>{t('passes.mail.failed', { detail: state.detail, time: hhmm(new Date(state.retryAt).toISOString()) })}</p>
+        <p>
+          {t(state.reason === 'refused' ? 'passes.mail.refused' : 'passes.mail.unreachable')}
+          {t('passes.mail.failed', { time: hhmm(new Date(state.retryAt).toISOString()) })}
+        </p>
+        <p className="sub">{state.detail}</p>
         <button type="button" className="btn" onClick={retryNow}>
           {t('passes.mail.retry')}
         </button>

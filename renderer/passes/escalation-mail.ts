@@ -47,7 +47,7 @@ export async function sendEscalation(sheet: HandoverSheet, actor: string, locale
     result = await call('passes:sendEscalationMail', escalationMail(sheet, actor, locale));
   } catch (err) {
     // The services may be restarting; that is a failed attempt like a relay error.
-    result = { status: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    result = { status: 'failed', reason: 'unreachable', detail: err instanceof Error ? err.message : String(err) };
   }
   await commit(actor, (w) => w.audit(MAIL_AUDIT_ACTION, 'handover', sheet.id, auditDetail(result)));
   return result;
@@ -68,7 +68,7 @@ export type MailState =
   | { phase: 'idle' }
   | { phase: 'sending' }
   | { phase: 'done'; result: EscalationMailResult }
-  | { phase: 'failed'; detail: string; retryAt: number };
+  | { phase: 'failed'; reason: 'unreachable' | 'refused'; detail: string; retryAt: number };
 
 /**
  * The escalation mail of one signed, mismatched sheet: sent when the sheet
@@ -93,7 +93,7 @@ export function useEscalationMail(sheet: HandoverSheet, actor: string, locale: '
       if (result.status !== 'failed') return setState({ phase: 'done', result });
       failures.current += 1;
       const delay = mailRetryDelayMs(failures.current);
-      setState({ phase: 'failed', detail: result.detail, retryAt: Date.now() + delay });
+      setState({ phase: 'failed', reason: result.reason, detail: result.detail, retryAt: Date.now() + delay });
       timer.current = setTimeout(() => void attempt(), delay);
     } finally {
       busy.current = false;

@@ -153,7 +153,8 @@ export type EscalationMail = z.infer<typeof escalationMailSchema>;
 export const escalationMailResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('sent'), sentAt: isoTime, messageId: z.string(), recipients: z.array(z.string()) }),
   z.object({ status: z.literal('notConfigured') }),
-  z.object({ status: z.literal('failed'), detail: z.string() }),
+  /** unreachable: the relay is down or unknown, tried again later; refused: the relay said no, the settings need a look. */
+  z.object({ status: z.literal('failed'), reason: z.enum(['unreachable', 'refused']), detail: z.string() }),
 ]);
 export type EscalationMailResult = z.infer<typeof escalationMailResultSchema>;
 

@@ -228,7 +228,7 @@ it('R-P1–R-P3: pass issued against an employee signature and returned; Monday 
   await sheet.getByRole('button', { name: '双方签字确认' }).click();
   await sheet.getByText(/已签字：临-20261120-/).waitFor();
   // The escalation mail: the relay is down, so the failure is shown with its retry time; the sheet is already kept.
-  await sheet.getByRole('alert').filter({ hasText: /报告邮件发送失败：.*ECONNREFUSED.*自动重发，交接表已保存/ }).waitFor();
+  await sheet.getByRole('alert').filter({ hasText: /报告邮件未能发出：无法连接邮件服务器。将于 \d\d:\d\d 自动重发，交接表已保存。.*ECONNREFUSED/ }).waitFor();
   await screenshot(page, 'passes-handover-mail-failed');
   const relay = await startRelay(smtpPort);
   try {

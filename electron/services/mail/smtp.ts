@@ -22,6 +22,21 @@ export interface MailReceipt {
 /** The relay refused or could not be reached; `message` is what nodemailer said, for the log and the audit entry. */
 export class MailSendError extends Error {
   override readonly name = 'MailSendError';
+  constructor(
+    message: string,
+    /** nodemailer's or the socket's code: ECONNECTION, ETIMEDOUT, EDNS, EAUTH, EENVELOPE, ECONNREFUSED… */
+    readonly code = '',
+  ) {
+    super(message);
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNECTION', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN']);
+
+/** unreachable: try again later; refused: the relay said no (address, auth) and needs the settings fixed. */
+export function mailFailureKind(err: unknown): 'unreachable' | 'refused' {
+  const code = err instanceof MailSendError ? err.code : '';
+  return UNREACHABLE.has(code) ? 'unreachable' : 'refused';
 }
 
 /**
@@ -43,7 +58,8 @@ export async function sendMail(smtp: SmtpSettings, mail: OutgoingMail): Promise<
     const info = await transport.sendMail({ from: smtp.mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text });
     return { sentAt: new Date().toISOString(), messageId: info.messageId, recipients: [...mail.to] };
   } catch (err) {
-    throw new MailSendError(err instanceof Error ? err.message : String(err));
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    throw new MailSendError(err instanceof Error ? err.message : String(err), code);
   } finally {
     transport.close();
   }

@@ -1,6 +1,6 @@
 import type { EscalationMail, EscalationMailResult, PrintingSettings } from '../../../shared/api/printing';
 import { log } from '../log';
-import { sendMail } from '../mail/smtp';
+import { mailFailureKind, sendMail } from '../mail/smtp';
 
 const numbers = (xs: readonly string[], none: string): string => (xs.length ? xs.join(', ') : none);
 
@@ -68,6 +68,6 @@ export async function sendEscalationMail(s: PrintingSettings, m: EscalationMail)
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     log.warn(`escalation mail for the ${m.day} handover sheet failed: ${detail}`);
-    return { status: 'failed', detail };
+    return { status: 'failed', reason: mailFailureKind(err), detail };
   }
 }

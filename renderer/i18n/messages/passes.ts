@@ -169,7 +169,9 @@ export const passesMessages = defineMessages(
     'passes.mail.sending': '正在向值班主管发送报告邮件……',
     'passes.mail.sent': '报告邮件已发送至 {to}（{time}）。',
     'passes.mail.notConfigured': '未配置报告邮件，已在控制台告警通知值班主管。',
-    'passes.mail.failed': '报告邮件发送失败：{detail}。将于 {time} 自动重发，交接表已保存。',
+    'passes.mail.unreachable': '报告邮件未能发出：无法连接邮件服务器。',
+    'passes.mail.refused': '报告邮件未能发出：邮件服务器拒收，请检查发件人和收件人地址设置。',
+    'passes.mail.failed': '将于 {time} 自动重发，交接表已保存。',
     'passes.mail.retry': '立即重发',
   },
   {
@@ -337,7 +339,9 @@ export const passesMessages = defineMessages(
     'passes.mail.sending': 'Sending the report mail to the duty supervisor…',
     'passes.mail.sent': 'Report mail sent to {to} ({time}).',
     'passes.mail.notConfigured': 'Report mail is not set up; the duty supervisor is told by the console alert.',
-    'passes.mail.failed': 'The report mail could not be sent: {detail}. It will be sent again at {time}; the sheet is kept.',
+    'passes.mail.unreachable': 'The report mail was not sent: the mail server cannot be reached. ',
+    'passes.mail.refused': 'The report mail was not sent: the mail server refused it; check the sender and recipient addresses. ',
+    'passes.mail.failed': 'It will be sent again at {time}; the sheet is kept.',
     'passes.mail.retry': 'Send again now',
   },
 );

@@ -150,8 +150,24 @@ describe('handover mismatch escalation mail (R-P3, issue 5)', () => {
     server = undefined;
     await configure(port, ['duty@idc.example']);
     const r = await handlers['passes:sendEscalationMail'](mail, CONSOLE);
-    expect(r.status).toBe('failed');
+    expect(r).toMatchObject({ status: 'failed', reason: 'unreachable' });
     expect(r.status === 'failed' && r.detail).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  it('a relay that refuses the recipient is a failed result of kind refused (the settings need a look)', async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onRcptTo(address, _session, done) {
+        done(Object.assign(new Error(`550 no such user ${address.address}`), { responseCode: 550 }));
+      },
+    });
+    const s = server;
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+    await configure((s.server.address() as AddressInfo).port, ['nobody@idc.example']);
+    const r = await handlers['passes:sendEscalationMail'](mail, CONSOLE);
+    expect(r).toMatchObject({ status: 'failed', reason: 'refused' });
+    expect(r.status === 'failed' && r.detail).toMatch(/550|nobody@idc\.example/);
   });
 
   it('the contract: console only, every field validated (pass numbers, explanation, signers)', async () => {
