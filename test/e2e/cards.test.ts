@@ -119,14 +119,18 @@ it('R-K2–R-K5: application → encode → verify → upload (retry) → revoke
     .getByRole('status')
     .filter({ hasText: /卡 P-\d{8} 已制成：读回内容与写入一致/ });
   await made.waitFor();
-  const number = /P-\d{8}/.exec((await made.textContent()) ?? '')?.[0] ?? '';
-  expect(number).toMatch(/^P-\d{8}$/);
+  const provisional = /P-\d{8}/.exec((await made.textContent()) ?? '')?.[0] ?? '';
+  expect(provisional).toMatch(/^P-\d{8}$/);
   await screenshot(page, 'cards-03-made');
   await dialog.getByRole('button', { name: '去上传' }).click();
 
-  // R-K3 上传: the access system refuses once; the upload stays in the retry queue in view, then goes through.
+  // Issue 3: the hub numbers the card when it syncs; its sequential number replaces the provisional one on screen.
   const cards = page.getByRole('table', { name: '已制卡片' });
-  await cards.getByRole('cell', { name: number }).waitFor();
+  const finalCell = cards.getByRole('cell', { name: /^KA-\d{4}-\d{5}$/ });
+  await finalCell.waitFor();
+  const number = ((await finalCell.textContent()) ?? '').trim();
+  await expect(cards.getByText(provisional).count()).resolves.toBe(0);
+  await screenshot(page, 'cards-03b-final-number');
   await page.getByRole('button', { name: '上传门禁' }).click();
   await page.getByRole('alert').filter({ hasText: '上传失败（503）' }).waitFor();
   const retry = page.getByRole('table', { name: '上传重试队列' });
