@@ -17,6 +17,8 @@ export function CategoryScreen(): React.JSX.Element {
     <QuestionScreen
       title={t('kiosk.category.title')}
       keyboard={{ kind: 'pinyin', value: purpose, onChange: (v) => patch({ purpose: v }), inputId: 'k-purpose' }}
+      // The purpose is optional: its keyboard opens when the visitor taps the box.
+      keyboardWhileFocused={false}
       onContinue={() => {
         if (checkStep(['category', 'purpose'])) useKiosk.getState().go('host');
       }}

@@ -6,6 +6,7 @@ import { QuestionScreen } from './Layout';
 import { PhotoCapture } from './PhotoCapture';
 import { useKiosk } from './store';
 import { TextField } from './TextField';
+import { useAutoFocus } from './useAutoFocus';
 
 /** Identity document with its own consent tick (PIPL, K17) and an optional photo. */
 export function IdScreen(): React.JSX.Element {
@@ -13,10 +14,12 @@ export function IdScreen(): React.JSX.Element {
   const idType = useKiosk((s) => s.draft.idType);
   const idNumber = useKiosk((s) => s.draft.idNumber);
   const patch = useKiosk((s) => s.patch);
+  const ref = useAutoFocus<HTMLInputElement>();
   return (
     <QuestionScreen
       title={t('kiosk.id.title')}
       wide
+      keyboardWhileFocused
       keyboard={{ kind: idType === 'resident' ? 'idNumber' : 'latin', value: idNumber, onChange: (v) => patch({ idNumber: v }), inputId: 'k-id-number' }}
       onContinue={() => {
         if (checkStep(['idNumber', 'consent'])) afterIdentity();
@@ -41,6 +44,7 @@ export function IdScreen(): React.JSX.Element {
             value={idNumber}
             onChange={(v) => patch({ idNumber: v })}
             inputMode={idType === 'resident' ? 'numeric' : 'text'}
+            inputRef={ref}
           />
         </div>
         <PhotoCapture />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSettings } from '../app-store';
 import { otherLocale, useLocale, useT } from '../i18n';
 import { ErrorSummary } from './ErrorSummary';
@@ -83,14 +84,22 @@ interface QuestionProps {
   wide?: boolean;
   /** The in-app keyboard for the screen's text field (K18). */
   keyboard?: DockProps;
+  /**
+   * On screens where the text field is not the whole question, the keyboard is
+   * open only while its field has focus (it starts open when `true`), so the
+   * choices, consent and error summary keep the room.
+   */
+  keyboardWhileFocused?: boolean;
 }
 
 /** One question per screen (K9): the heading is the question, one full-width Continue. */
-export function QuestionScreen({ title, lead, children, onContinue, continueLabel, wide, keyboard }: QuestionProps): React.JSX.Element {
+export function QuestionScreen({ title, lead, children, onContinue, continueLabel, wide, keyboard, keyboardWhileFocused }: QuestionProps): React.JSX.Element {
   const t = useT();
+  const [focused, setFocused] = useState(keyboardWhileFocused ?? true);
+  const showKeyboard = keyboard && (keyboardWhileFocused === undefined || focused);
   return (
     <>
-      <main className={`k-main${wide ? ' k-wide' : ''}`}>
+      <main className={`k-main${wide ? ' k-wide' : ''}`} onFocus={keyboardWhileFocused === undefined ? undefined : (e) => setFocused(e.target.id === keyboard?.inputId)}>
         <ErrorSummary />
         <form
           className="k-form"
@@ -109,7 +118,7 @@ export function QuestionScreen({ title, lead, children, onContinue, continueLabe
         </form>
       </main>
       <NavBar />
-      {keyboard ? <OnScreenKeyboard {...keyboard} /> : null}
+      {showKeyboard ? <OnScreenKeyboard {...keyboard} /> : null}
     </>
   );
 }

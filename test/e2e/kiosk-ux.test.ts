@@ -30,16 +30,16 @@ interface Measured {
 const checked: string[] = [];
 
 /** Screenshot, then every rule on the screen as it is now. */
-async function check(page: Page, name: string, primary?: string): Promise<void> {
+async function check(page: Page, name: string, primary?: string, minText = 24): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await screenshot(page, name);
-  const m: Measured = await page.evaluate(() => {
+  const m: Measured = await page.evaluate((floor) => {
     const shown = (el: Element): boolean => {
       const r = el.getBoundingClientRect();
       const cs = getComputedStyle(el);
       return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none' && !el.closest('[inert]');
     };
-    const small = [...document.querySelectorAll('button, a, [role=button], input, textarea, select')]
+    const small = [...document.querySelectorAll('button, a, [role=button], input, textarea, select, .hg-candidate-box-list-item')]
       .filter(shown)
       .filter((el) => {
         const r = el.getBoundingClientRect();
@@ -53,15 +53,16 @@ async function check(page: Page, name: string, primary?: string): Promise<void> 
       const parent = n.parentElement;
       if (!parent || !n.textContent?.trim() || !shown(parent)) continue;
       const size = parseFloat(getComputedStyle(parent).fontSize);
-      if (size < 24) tinyText.push(`${size}px: ${n.textContent.trim().slice(0, 40)}`);
+      // The large-text floor is for the kiosk's own text, not the device's sync status line.
+      if (size < 24 || (size < floor && parent.closest('.k-app'))) tinyText.push(`${size}px: ${n.textContent.trim().slice(0, 40)}`);
       // K5: what the visitor reads and answers (everything in <main>) is ≥ 28 px; only the chrome around it may go to 24.
       if (size < 28 && parent.closest('main')) smallBody.push(`${size}px: ${n.textContent.trim().slice(0, 40)}`);
     }
     const main = document.querySelector('main');
     return { smallBody, small, tinyText, overflow: main ? main.scrollHeight > main.clientHeight + 1 : false, sizes: main ? [main.scrollHeight, main.clientHeight] : [] };
-  });
+  }, minText);
   expect(m.small, `${name}: targets below 48 px`).toEqual([]);
-  expect(m.tinyText, `${name}: text below 24 px`).toEqual([]);
+  expect(m.tinyText, `${name}: text below ${minText} px`).toEqual([]);
   expect(m.smallBody, `${name}: body text below 28 px`).toEqual([]);
   expect(m.overflow, `${name}: vertical overflow ${JSON.stringify(m.sizes)}`).toBe(false);
   if (primary) {
@@ -213,5 +214,86 @@ it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, body t
   await check(page, 'kiosk-ux-thanks-en', 'Done');
 
   expect(checked.length).toBeGreaterThanOrEqual(25);
+  expect(h.pageErrors).toEqual([]);
+});
+
+/** Taps each character's key on the docked on-screen keyboard. */
+async function tap(page: Page, text: string): Promise<void> {
+  for (const ch of text) await page.locator(`.k-kb button[data-skbtn="${ch}"]`).click();
+}
+
+/** K5 large text: 0.7° at 60 cm on 0.248 mm/px ≈ 41 px; the mode's floor is 42 px. */
+const LARGE = 41;
+
+it('K1/K5/K6/K18/K19 with the on-screen keyboard open and in large-text mode: targets, text size, no overflow, axe AAA contrast', async () => {
+  const before = checked.length;
+  const page = await h.open('kiosk');
+  await waitHeading(page, '欢迎光临');
+  const keys = (): Promise<void> => page.locator('.k-kb button.hg-button').first().waitFor();
+  const candidates = (): Promise<void> => page.locator('.k-kb .hg-candidate-box-list-item').first().waitFor();
+
+  // Keyboard open, normal text: the pinyin candidate bar and its second page.
+  await page.getByRole('button', { name: '没有预约，登记来访' }).click();
+  await keys();
+  await check(page, 'kiosk-ux-kb-phone-pad', '继续');
+  await tap(page, '13800138000');
+  await continueButton(page).click();
+  await waitHeading(page, '请问您的姓名？');
+  await keys();
+  await tap(page, 'wang');
+  await candidates();
+  await check(page, 'kiosk-ux-kb-name-candidates', '继续');
+  await page.locator('.k-kb .hg-candidate-box-next').click();
+  await page.locator('.k-kb .hg-candidate-box-prev.hg-candidate-box-btn-active').waitFor();
+  await check(page, 'kiosk-ux-kb-name-candidates-page2', '继续');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await check(page, 'kiosk-ux-kb-name-candidates-en', 'Continue');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.getByRole('button', { name: '取消，重新开始' }).click();
+
+  // Large text from the welcome screen on.
+  await waitHeading(page, '欢迎光临');
+  await page.getByRole('button', { name: '大字', exact: true }).click();
+  await check(page, 'kiosk-ux-large-welcome', undefined, LARGE);
+  await page.getByRole('button', { name: '我有预约' }).click();
+  await keys();
+  await check(page, 'kiosk-ux-large-code', '继续', LARGE);
+  await page.getByRole('button', { name: '取消，重新开始' }).click();
+  await page.getByRole('button', { name: '大字', exact: true }).click();
+  await page.getByRole('button', { name: '没有预约，登记来访' }).click();
+  await keys();
+  await tap(page, '13800138000');
+  await check(page, 'kiosk-ux-large-phone', '继续', LARGE);
+  await continueButton(page).click();
+  await waitHeading(page, '请问您的姓名？');
+  await keys();
+  await tap(page, 'wang');
+  await candidates();
+  await check(page, 'kiosk-ux-large-name-candidates', '继续', LARGE);
+  await page.locator('.k-kb .hg-candidate-box-list-item').filter({ hasText: /^王$/ }).click();
+  await continueButton(page).click();
+  await waitHeading(page, '请问您来自哪个单位？');
+  await keys();
+  await check(page, 'kiosk-ux-large-company', '继续', LARGE);
+  await continueButton(page).click();
+  await page.getByLabel('商务洽谈').check();
+  await check(page, 'kiosk-ux-large-category', '继续', LARGE);
+  // The optional purpose opens its keyboard on a tap.
+  await page.getByLabel('来访说明（选填）').click();
+  await keys();
+  await check(page, 'kiosk-ux-large-category-purpose', '继续', LARGE);
+  await continueButton(page).click();
+  await waitHeading(page, '请问您要拜访哪一位？');
+  await keys();
+  await tap(page, 'zs');
+  await page.getByRole('button', { name: /张三 · 研发部/ }).click();
+  await check(page, 'kiosk-ux-large-host', '继续', LARGE);
+  await continueButton(page).click();
+  await waitHeading(page, '请登记您的证件');
+  await keys();
+  await check(page, 'kiosk-ux-large-id', '继续', LARGE);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await check(page, 'kiosk-ux-large-id-en', 'Continue', LARGE);
+  expect(checked.length - before).toBeGreaterThanOrEqual(13);
   expect(h.pageErrors).toEqual([]);
 });

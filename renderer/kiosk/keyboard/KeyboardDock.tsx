@@ -75,8 +75,8 @@ export default function KeyboardDock({ kind, value, onChange, inputId }: DockPro
       const box = host.current?.querySelector('.hg-candidate-box');
       if (!box || box.getAttribute('data-named')) return;
       box.setAttribute('data-named', '1');
-      box.querySelector('.hg-candidate-box-list')?.setAttribute('role', 'none');
-      for (const item of box.querySelectorAll('.hg-candidate-box-list-item')) item.setAttribute('role', 'button');
+      // The candidates stay list items (a button role is not allowed on <li>); the list gets a name.
+      box.querySelector('.hg-candidate-box-list')?.setAttribute('aria-label', t('kiosk.kb.candidates'));
       for (const [cls, label] of [
         ['.hg-candidate-box-prev', t('kiosk.kb.prev')],
         ['.hg-candidate-box-next', t('kiosk.kb.next')],
@@ -127,7 +127,7 @@ export default function KeyboardDock({ kind, value, onChange, inputId }: DockPro
 
   // simple-keyboard owns the class list of the element it renders into, hence the wrapper.
   return (
-    <div className="k-kb-dock" role="group" aria-label={t('kiosk.kb.label')}>
+    <div className="k-kb-dock">
       <div className="simple-keyboard" ref={host} />
     </div>
   );
