@@ -4,6 +4,8 @@ import { useSettings } from '../app-store';
 import { useActor, useConsoleUi } from '../console/ui-store';
 import { dueSheetDay, ensureOverdueAlert } from '../db/handover';
 import { db } from '../db/schema';
+import { useLocale } from '../i18n';
+import { retryDueMails } from './escalation-mail';
 import { usePassesUi } from './passes-ui';
 
 /** How often the console looks at the clock for the 09:00 check; a minute late is fine. */
@@ -44,8 +46,19 @@ export function useHandoverSchedule(actor: string): void {
   }, [settings, actor]);
 }
 
+/** R-P3: failed escalation mails are tried again on their back-off, whatever tab is open. */
+export function useEscalationRetry(actor: string): void {
+  const locale = useLocale((s) => s.locale);
+  useEffect(() => {
+    const id = window.setInterval(() => void retryDueMails(actor, locale), TICK_MS);
+    return () => window.clearInterval(id);
+  }, [actor, locale]);
+}
+
 /** Mounted once in the console shell, whatever tab is shown. */
 export function PassesWatch(): null {
-  useHandoverSchedule(useActor());
+  const actor = useActor();
+  useHandoverSchedule(actor);
+  useEscalationRetry(actor);
   return null;
 }

@@ -230,9 +230,13 @@ it('R-P1–R-P3: pass issued against an employee signature and returned; Monday 
   // The escalation mail: the relay is down, so the failure is shown with its retry time; the sheet is already kept.
   await sheet.getByRole('alert').filter({ hasText: /报告邮件未能发出：无法连接邮件服务器。将于 \d\d:\d\d 自动重发，交接表已保存。.*ECONNREFUSED/ }).waitFor();
   await screenshot(page, 'passes-handover-mail-failed');
+  // "Send again now" while the relay is still down: a second failed attempt, audited like the first.
+  await sheet.getByRole('button', { name: '立即重发' }).click();
+  await expect.poll(async () => (await idbAll<AuditRow>(page, 'audit')).filter((a) => a.action === 'pass.escalateMail').length).toBe(2);
   const relay = await startRelay(smtpPort);
   try {
-    await sheet.getByRole('button', { name: '立即重发' }).click();
+    // The relay is back: the console's background retry sends it once the back-off (60 s after two failures) has passed.
+    await context.clock.runFor(95_000);
     await sheet.getByText(/报告邮件已发送至 duty@idc\.example/).waitFor();
     await screenshot(page, 'passes-handover-mail-sent');
     expect(relay.mails).toHaveLength(1);
@@ -248,7 +252,7 @@ it('R-P1–R-P3: pass issued against an employee signature and returned; Monday 
     expect(body).toContain('情况说明：0002 由刘洋领用后直接带访客离开');
     expect(body).toContain('机房值班 赵保安');
     const mailAudit = (await idbAll<AuditRow>(page, 'audit')).filter((a) => a.action === 'pass.escalateMail');
-    expect(mailAudit.map((a) => a.detail.split(' ')[0]).sort()).toEqual(['failed', 'sent']);
+    expect(mailAudit.map((a) => a.detail.split(' ')[0]).sort()).toEqual(['failed', 'failed', 'sent']);
   } finally {
     await relay.close();
   }
