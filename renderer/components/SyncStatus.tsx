@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../db/schema';
 import { useLocale, useT, type MessageKey } from '../i18n';
+import { SYNC_TABLES, type SyncTable } from '../../shared/sync/protocol';
 import { META, parseStatus, readMeta, readSession } from '../sync/sync-meta';
 import { call } from '../transport/api';
 import './sync-status.css';
@@ -21,6 +22,35 @@ const REASON_KEYS: Record<string, MessageKey> = {
   transition: 'sync.reason.transition',
   notFound: 'sync.reason.notFound',
 };
+
+/** What the refused row was, in the operator's words (the rejects list). */
+const TABLE_KEYS: Record<SyncTable, MessageKey> = {
+  visits: 'sync.table.visits',
+  appointments: 'sync.table.appointments',
+  staff: 'sync.table.staff',
+  watchlist: 'sync.table.watchlist',
+  alerts: 'sync.table.alerts',
+  audit: 'sync.table.audit',
+  calls: 'sync.table.calls',
+  smdrLines: 'sync.table.smdrLines',
+  messages: 'sync.table.messages',
+  tenants: 'sync.table.tenants',
+  emergencyNumbers: 'sync.table.emergencyNumbers',
+  tariffs: 'sync.table.tariffs',
+  pbxFaults: 'sync.table.pbxFaults',
+  passes: 'sync.table.passes',
+  passIssues: 'sync.table.passIssues',
+  handoverSheets: 'sync.table.handoverSheets',
+  cardApplications: 'sync.table.cardApplications',
+  cards: 'sync.table.cards',
+  cardUploads: 'sync.table.cardUploads',
+  workVisits: 'sync.table.workVisits',
+  cardAudit: 'sync.table.cardAudit',
+};
+function tableKey(table: string): MessageKey | null {
+  const known = SYNC_TABLES.find((x) => x === table);
+  return known ? TABLE_KEYS[known] : null;
+}
 
 function hhmm(iso: string, locale: string): string {
   return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
@@ -72,6 +102,10 @@ function PairKiosk(): React.JSX.Element {
 export function SyncRejects(): React.JSX.Element | null {
   const t = useT();
   const rejects = useLiveQuery(() => db.syncRejects.orderBy('at').toArray(), [], []);
+  const label = (table: string): string => {
+    const k = tableKey(table);
+    return k ? t(k) : table;
+  };
   if (rejects.length === 0) return null;
   return (
     <section className="sync-rejects" role="alert" aria-label={t('sync.rejected', { n: rejects.length })}>
@@ -79,7 +113,7 @@ export function SyncRejects(): React.JSX.Element | null {
       <ul>
         {rejects.map((r) => (
           <li key={r.mutationId}>
-            {r.table} {r.key.slice(0, 8)}: {REASON_KEYS[r.reason] ? t(REASON_KEYS[r.reason] ?? 'sync.reason.validation') : r.reason} {r.message && `(${r.message})`}
+            {label(r.table)} {r.key.slice(0, 8)}: {REASON_KEYS[r.reason] ? t(REASON_KEYS[r.reason] ?? 'sync.reason.validation') : r.reason} {r.message && `(${r.message})`}
           </li>
         ))}
       </ul>
