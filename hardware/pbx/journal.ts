@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { idPrefixOf, indexHeader, indexRecord, INDEX_HEADER_BYTES, INDEX_RECORD_BYTES, OffsetIndex } from './journal-index';
 import { SmdrError } from './errors';
 
@@ -124,7 +124,9 @@ export class SmdrJournal {
     const offset = this.size;
     try {
       writeSync(this.fd, text);
-      fsyncSync(this.fd);
+      // fdatasync: the data and the new file size reach the disk (all a reader needs), without
+      // the inode's times — one less write per line on the path to the console.
+      fdatasyncSync(this.fd);
     } catch (cause) {
       throw new SmdrError('smdr.journalIo', `Cannot append to SMDR journal ${this.path}`, { cause });
     }
