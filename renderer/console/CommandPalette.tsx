@@ -184,7 +184,8 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
         aria-activedescendant={items.length > 0 ? optionId(current) : undefined}
         placeholder={t('console.palette.placeholder')}
         value={query}
-        autoFocus
+        // showModal() focuses the element carrying the attribute; React's autoFocus would run before the dialog opens.
+        ref={(el) => el?.setAttribute('autofocus', '')}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => {
@@ -201,6 +202,11 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
           } else if (e.key === 'Enter') {
             e.preventDefault();
             choose(items[current]);
+          } else if (e.key === 'Escape') {
+            // Chromium may skip a dialog's cancel for an Escape with no user activation since
+            // it opened (text committed by an IME is none): close on the key itself.
+            e.preventDefault();
+            onDone();
           }
         }}
       />

@@ -34,17 +34,25 @@ export interface PbxWorld {
   server: WebServer;
   browser: Browser;
   pageErrors: string[];
+  /** The desk's end of the cable, as the settings screen is given it (a pty is not in serialport's list). */
+  ptyPath: string;
+  /** Pulls the cable: ends socat, so the desk's end of the pty pair goes away. */
+  killLink(): void;
   /** Writes SMDR lines into the PBX end of the cable, CRLF-terminated as a PBX prints them. */
   print(...lines: string[]): void;
   open(opts?: { beforeGoto?: (page: Page) => Promise<void> }): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startPbxWorld(): Promise<PbxWorld> {
+/** `linkOff`: the service starts with collection off, for a test that sets the source through the settings screen. */
+export async function startPbxWorld(opts: { linkOff?: boolean } = {}): Promise<PbxWorld> {
   const pair = await ptyPair();
   const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-sb-'));
   // The PBX service reads its settings at start: point it at the pty instead of the simulator.
-  writeFileSync(join(dataDir, 'pbx-settings.json'), JSON.stringify({ source: 'serial', serialPath: pair.b, format: 'panasonic', dateOrder: 'mdy' }));
+  writeFileSync(
+    join(dataDir, 'pbx-settings.json'),
+    JSON.stringify(opts.linkOff ? { source: 'off', format: 'auto' } : { source: 'serial', serialPath: pair.b, format: 'panasonic', dateOrder: 'mdy' }),
+  );
   const server = await startWebServer({ port: 0, dataDir, rendererDir: process.env.FRONTDESK_TEST_RENDERER_DIR ?? resolve('dist/renderer'), version: 'test' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -57,6 +65,10 @@ export async function startPbxWorld(): Promise<PbxWorld> {
     server,
     browser,
     pageErrors,
+    ptyPath: pair.b,
+    killLink() {
+      if (pair.proc.exitCode === null && pair.proc.signalCode === null && pair.proc.pid !== undefined) process.kill(pair.proc.pid);
+    },
     print(...lines) {
       // Written off the event loop, in order: the PBX service reading the far end runs in
       // this same process, so a synchronous write that fills the pty would deadlock it.
@@ -88,11 +100,12 @@ export async function startPbxWorld(): Promise<PbxWorld> {
       return page;
     },
     async close() {
-      await writes;
+      // After killLink() a pending write may fail on the dead pty; the test has its answer by then.
+      await writes.catch(() => undefined);
       closeSync(fd);
       await browser.close();
       await server.close();
-      if (pair.proc.pid !== undefined) process.kill(pair.proc.pid);
+      if (pair.proc.exitCode === null && pair.proc.signalCode === null && pair.proc.pid !== undefined) process.kill(pair.proc.pid);
     },
   };
 }

@@ -18,17 +18,17 @@ export interface OperatorShare {
 /** Typing a name changes it on every key: a change this soon after the last one is the same handover. */
 export const HANDOVER_COALESCE_MS = 60_000;
 
-/** Adds a sign-in to the log; a correction within a minute replaces the name, keeping the handover time. */
-export function addShift(
-  log: readonly OperatorShift[],
-  operator: string,
-  at: Date,
-): OperatorShift[] {
+/**
+ * Adds a sign-in to the log. The name field changes on every key, so: a name
+ * that extends the last one within a minute is the same handover still being
+ * typed (the name is completed, the time kept); a name the last one starts
+ * with is someone deleting towards a new name, not a handover.
+ */
+export function addShift(log: readonly OperatorShift[], operator: string, at: Date): OperatorShift[] {
   const last = log.at(-1);
-  if (last && at.getTime() - Date.parse(last.at) < HANDOVER_COALESCE_MS) {
-    return last.operator === operator ? [...log] : [...log.slice(0, -1), { at: last.at, operator }];
-  }
-  if (last?.operator === operator) return [...log];
+  if (!last) return [{ at: at.toISOString(), operator }];
+  if (last.operator.startsWith(operator)) return [...log];
+  if (operator.startsWith(last.operator) && at.getTime() - Date.parse(last.at) < HANDOVER_COALESCE_MS) return [...log.slice(0, -1), { at: last.at, operator }];
   return [...log, { at: at.toISOString(), operator }];
 }
 

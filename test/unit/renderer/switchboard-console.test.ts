@@ -75,12 +75,18 @@ describe('R-C4, R-M1: three-ring share per operator shift', () => {
     );
   });
 
-  it('a later sign-in of the same name adds no shift; another name after a minute does', () => {
+  it('the same name again adds no shift; deleting a name is no handover; a new name is one at once', () => {
     let log = addShift([], '李娜', at('2026-11-20T08:00:00'));
     log = addShift(log, '李娜', at('2026-11-20T09:00:00'));
     expect(log).toHaveLength(1);
-    log = addShift(log, '王芳', at('2026-11-20T09:05:00'));
-    expect(log).toHaveLength(2);
+    // Backspacing 李娜 away, then typing 王芳, ten seconds after 李娜 signed in.
+    log = addShift(log, '李', at('2026-11-20T08:00:05'));
+    log = addShift(log, '王', at('2026-11-20T08:00:09'));
+    log = addShift(log, '王芳', at('2026-11-20T08:00:10'));
+    expect(log).toEqual([
+      { at: at('2026-11-20T08:00:00').toISOString(), operator: '李娜' },
+      { at: at('2026-11-20T08:00:09').toISOString(), operator: '王芳' },
+    ]);
   });
 });
 
