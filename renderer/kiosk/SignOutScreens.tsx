@@ -4,6 +4,7 @@ import { saveSurvey } from '../db/visits';
 import { submitBadge } from './actions';
 import { useT, type MessageKey } from '../i18n';
 import { log } from './finish';
+import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
 import { NavBar, QuestionScreen } from './Layout';
 import { useKiosk } from './store';
 import { TextField } from './TextField';
@@ -79,6 +80,8 @@ export function ThanksScreen(): React.JSX.Element {
   const { kioskDoneSeconds } = useSettings();
   const [comment, setComment] = useState('');
   const [sent, setSent] = useState(false);
+  // The comment is optional: its keyboard opens when the visitor taps the box (K18).
+  const [typing, setTyping] = useState(false);
   // The comment box gets more time than the done screen: typing takes a while.
   const left = useCountdown(kioskDoneSeconds * 5, reset);
   const send = async (): Promise<void> => {
@@ -92,7 +95,7 @@ export function ThanksScreen(): React.JSX.Element {
   };
   return (
     <>
-      <main className="k-main">
+      <main className="k-main" onFocus={(e) => setTyping(e.target.id === 'k-comment')}>
         <h1 className="k-h1">{t('kiosk.thanks.title')}</h1>
         {sent ? (
           <p className="k-lead" role="status">
@@ -118,6 +121,7 @@ export function ThanksScreen(): React.JSX.Element {
         </button>
         <p className="k-hint">{t('kiosk.done.auto', { seconds: left })}</p>
       </main>
+      {typing && !sent ? <OnScreenKeyboard kind="pinyin" value={comment} onChange={setComment} inputId="k-comment" /> : null}
     </>
   );
 }

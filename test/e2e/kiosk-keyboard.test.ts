@@ -70,7 +70,7 @@ async function askReceptionShown(page: Page): Promise<void> {
 }
 
 describe('kiosk on-screen keyboard', () => {
-  it('K18/K19/K20 walk-in completed by tapping only the in-app keyboard: mobile, 王小明 by pinyin in ≤ 15 taps, company, host search, ID number with X', async () => {
+  it('K18/K19/K20 R-V4 walk-in completed by tapping only the in-app keyboard: mobile, 王小明 by pinyin in ≤ 15 taps, company, host search, ID number with X; then sign-out by badge code and a pinyin comment', async () => {
     const page = await kiosk();
     await page.getByRole('button', { name: '没有预约，登记来访' }).click();
     await waitHeading(page, '请输入您的手机号码');
@@ -141,6 +141,22 @@ describe('kiosk on-screen keyboard', () => {
     expect(visit?.company).toBe('星河');
     expect(visit?.phone).toBe('+8613800138000');
     expect(visit?.hostName).toBe('张三');
+
+    // R-V8 sign-out by the badge code on the capitals-and-digits keyboard, then a comment by pinyin.
+    await page.getByRole('button', { name: '完成', exact: true }).click();
+    await waitHeading(page, '欢迎光临');
+    await page.getByRole('button', { name: '离开签退' }).click();
+    await keyboardShown(page);
+    await askReceptionShown(page);
+    await tap(page, code);
+    expect(await page.getByLabel('胸卡编号（8 位）').inputValue()).toBe(code);
+    await page.getByRole('button', { name: '签退', exact: true }).click();
+    await page.getByRole('button', { name: /非常满意/ }).click();
+    await page.getByLabel('还有什么想告诉我们的吗？（选填）').click();
+    await keyboardShown(page);
+    await tap(page, 'hao');
+    await pick(page, '好');
+    expect(await page.getByLabel('还有什么想告诉我们的吗？（选填）').inputValue()).toBe('好');
     expect(await osKeys(page)).toBe(0);
     expect(h.pageErrors).toEqual([]);
   });
