@@ -210,6 +210,9 @@ it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, body t
   await page.getByRole('button', { name: /非常满意/ }).click();
   await waitHeading(page, '谢谢您的评价，欢迎再次光临');
   await check(page, 'kiosk-ux-thanks', '完成');
+  await page.getByLabel('还有什么想告诉我们的吗？（选填）').click();
+  await page.locator('.k-kb button.hg-button').first().waitFor();
+  await check(page, 'kiosk-ux-thanks-comment-keyboard', '完成');
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await check(page, 'kiosk-ux-thanks-en', 'Done');
 
