@@ -20,6 +20,9 @@ import { bindClient } from './push';
 import { readableTables, visibleRow } from './scope';
 import { toInt, toJson, type SqlStore } from './store';
 
+/** Rows are sent until a page holds this much JSON (always at least one row). */
+export const PAGE_BUDGET_BYTES = 8 * 1024 * 1024;
+
 export interface PullContext {
   now: () => number;
   clock: HybridClock;
@@ -56,11 +59,21 @@ export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principa
       WHERE last_seq > $1 AND tbl IN (${inList}) ORDER BY last_seq LIMIT $2`,
     [cursor, req.limit + 1],
   );
-  const hasMore = rows.length > req.limit;
-  const page = rows.slice(0, req.limit);
+  let hasMore = rows.length > req.limit;
+  const candidates = rows.slice(0, req.limit);
+  const page: RecordRow[] = [];
   const now = ctx.now();
   const changes: RowChange[] = [];
-  for (const r of page) {
+  let bytes = 0;
+  for (const r of candidates) {
+    // A page stays well under what a client can hold at once (card letters are scans of up to 11 MB).
+    const size = JSON.stringify(r.fields).length;
+    if (page.length > 0 && bytes + size > PAGE_BUDGET_BYTES) {
+      hasMore = true;
+      break;
+    }
+    bytes += size;
+    page.push(r);
     const row = visibleRow(
       p,
       {

@@ -119,13 +119,14 @@ export class SyncClient {
     let skewMs = 0;
     let rebound = false;
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const rows = await this.db.outbox
+      const waiting = await this.db.outbox
         .orderBy('seq')
         .filter((r) => r.clientSeq !== undefined)
         .limit(MAX_PUSH_BATCH)
         .toArray();
-      if (rows.length === 0) break;
-      const mutations = rows.map((r) => toMutation(r));
+      if (waiting.length === 0) break;
+      const mutations = withinBytes(waiting.map((r) => toMutation(r)));
+      const rows = waiting.slice(0, mutations.length);
       const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, hlc: await this.clockStamp(clientId), mutations };
       let res;
       try {
@@ -192,6 +193,24 @@ export class SyncClient {
     }
     return pulled;
   }
+}
+
+/**
+ * A batch must fit the hub's body limit (16 MB): a card application carries
+ * its scanned letter (up to 11 MB), so a few of them already fill a batch.
+ * Takes the longest prefix under PUSH_BUDGET_BYTES, and at least one row.
+ */
+export const PUSH_BUDGET_BYTES = 8 * 1024 * 1024;
+export function withinBytes(mutations: Mutation[], budget = PUSH_BUDGET_BYTES): Mutation[] {
+  let total = 0;
+  const out: Mutation[] = [];
+  for (const m of mutations) {
+    const size = JSON.stringify(m).length;
+    if (out.length > 0 && total + size > budget) break;
+    out.push(m);
+    total += size;
+  }
+  return out;
 }
 
 function toMutation(r: OutboxRow): Mutation {

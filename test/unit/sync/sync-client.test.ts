@@ -242,4 +242,41 @@ describe('sync client against a real hub', () => {
     expect(await b.syncRejects.toArray()).toMatchObject([{ table: 'passes', key: p, reason: 'transition' }]);
     expect(await b.passes.get(p)).toMatchObject({ state: 'retired', issueId: null });
   });
+
+  it('issue 3: card applications with scanned letters (5 MB each) sync in batches and pages that fit the hub\'s 16 MB limit', async () => {
+    const a = await replica();
+    const b = await replica();
+    const at = new Date().toISOString();
+    const ids = [1, 2, 3, 4].map((i) => `letter-app-${i}-${n}`);
+    for (const id of ids) {
+      await commit('李娜', async (w) => {
+        await w.put('cardApplications', {
+          id,
+          company: '数据港',
+          holderName: '赵六',
+          idType: 'resident',
+          idNumber: '110105194912310029',
+          phone: '13800000000',
+          areas: 'A1',
+          validFrom: '2026-11-22',
+          validTo: '2027-11-22',
+          salesRep: '钱七',
+          letter: { name: 'letter.png', type: 'image/png', dataUrl: `data:image/png;base64,${'A'.repeat(5_000_000)}` },
+          state: 'submitted',
+          createdAt: at,
+          createdBy: '钱七',
+          updatedAt: at,
+        });
+      }, a);
+    }
+    // Four letters are 20 MB: one request would be refused as too large, and nothing would ever sync.
+    const round = await new SyncClient({ database: a, transport: httpTransport(hub.url) }).syncOnce();
+    expect(round).toMatchObject({ pushed: 4, rejected: 0 });
+    let pages = 0;
+    const real = httpTransport(hub.url);
+    const counting: HubTransport = { push: (r, t) => real.push(r, t), pull: (r, t) => ((pages += 1), real.pull(r, t)) };
+    await new SyncClient({ database: b, transport: counting }).syncOnce();
+    expect((await b.cardApplications.bulkGet(ids)).map((x) => x?.letter.dataUrl.length)).toEqual(ids.map(() => 5_000_022));
+    expect(pages).toBeGreaterThanOrEqual(2);
+  }, 60_000);
 });
