@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness';
@@ -149,7 +148,7 @@ describe('switchboard console: settings, link indicator, palette, share per oper
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel（XLSX）' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^phone-bill-\d{4}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync((await download.path())!));
+    await wb.xlsx.readFile((await download.path())!);
     expect(wb.worksheets.map((s) => s.name.split(' ')[0])).toEqual(['按分机', '按部门', '按租户']);
     const ext = wb.worksheets[0]!;
     const total = ext.getRow(ext.rowCount);
