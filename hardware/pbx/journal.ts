@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { idPrefixOf, indexHeader, indexRecord, INDEX_HEADER_BYTES, INDEX_RECORD_BYTES, OffsetIndex } from './journal-index';
 import { SmdrError } from './errors';
 
@@ -97,7 +98,11 @@ export class SmdrJournal {
    */
   openIndexed(): number {
     try {
+      const created = !existsSync(this.path);
       this.fd = openSync(this.path, 'a+');
+      // A new file's directory entry is durable only once its folder is synced: without it an
+      // fdatasynced line could still vanish with the whole file after a power cut.
+      if (created) syncFolder(dirname(this.path));
       this.size = fstatSync(this.fd).size;
       this.loadIndex();
       if (this.size > 0 && this.byteAt(this.size - 1) !== 0x0a) {
@@ -313,6 +318,15 @@ export class SmdrJournal {
     }
     // Kept, not dropped: its text goes on as a line nothing will recognize.
     return { id, seq, offset, receivedAt: this.clock(), pbxId: this.pbxId, bytes: Buffer.from(raw), damaged: true };
+  }
+}
+
+function syncFolder(folder: string): void {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
