@@ -61,6 +61,13 @@ describe('switchboard console: settings, link indicator, palette, share per oper
     await d.getByText('波特率应为整数').first().waitFor();
     expect(await d.getByLabel('串口设备路径').getAttribute('aria-invalid')).toBe('true');
 
+    // A path that does not exist is saved, and the field says the link cannot be opened and why.
+    await d.getByLabel('串口设备路径').fill('/dev/frontdesk-no-such-port');
+    await d.getByLabel('波特率').fill('9600');
+    await d.getByRole('button', { name: '应用并重新连接' }).click();
+    await d.getByText(/已保存，但无法建立连接（系统信息：cannot open \/dev\/frontdesk-no-such-port/).waitFor();
+    await expect.poll(() => topPbx().textContent()).toMatch(/电话交换机 · 自 \d{2}:\d{2} 起中断/);
+
     await d.getByLabel('串口设备路径').fill(w.ptyPath);
     await d.getByLabel('波特率').fill('9600');
     await d.getByLabel('校验位').selectOption({ label: '无' });

@@ -135,7 +135,7 @@ function SettingsForm({ initial }: { initial: PbxSettings }): React.JSX.Element 
   }));
   if (serverError) summary.push({ id: fid(serverError.field ?? 'source'), text: serverError.text });
   // After Apply the link reports whether it opened; a source that fails says why, by the field it concerns.
-  const linkFailed = applied && pbx?.state === 'disconnected' && saved.source !== 'tcpListener';
+  const linkFailed = applied && pbx?.state === 'disconnected' && saved.source !== 'tcpListener' ? t('calls.settings.err.open', { detail: pbx.detail }) : undefined;
   return (
     <form
       className="form pbx-settings"
@@ -197,7 +197,7 @@ function SettingsForm({ initial }: { initial: PbxSettings }): React.JSX.Element 
               id={fid('serialPath')}
               label={t('calls.settings.serialPath')}
               hint={t('calls.settings.serialPath.hint')}
-              error={err('serialPath') ?? (linkFailed ? pbx?.detail : undefined)}
+              error={err('serialPath') ?? linkFailed}
             >
               {(a) => (
                 <input
@@ -315,7 +315,7 @@ function SettingsForm({ initial }: { initial: PbxSettings }): React.JSX.Element 
               label={t(
                 d.source === 'tcpClient' ? 'calls.settings.tcpHost' : 'calls.settings.tcpBind',
               )}
-              error={err('tcpHost') ?? (linkFailed ? pbx?.detail : undefined)}
+              error={err('tcpHost') ?? linkFailed}
             >
               {(a) => (
                 <input
