@@ -7,6 +7,7 @@ import { call } from '../transport/api';
 import { confirmRevocation, recordRevocationMail, recordUpload } from './card-life';
 import { holderOf } from './holders';
 import { RevokeDialog, type RevokeAsk } from './RevokeDialog';
+import { CardVerify } from './CardVerify';
 import { UploadQueue } from './UploadQueue';
 import {
   Empty,
@@ -78,6 +79,7 @@ export function CardsScreen(): React.JSX.Element {
     run(async () => {
       const r = await call('cards:sendRevocationMail', {
         cardNumber: c.number,
+        credentialId: c.encoded,
         holderName: c.holderName,
         company: c.company,
         reason: c.revokeReason ?? 'cancel',
@@ -117,6 +119,7 @@ export function CardsScreen(): React.JSX.Element {
           {message.text}
         </p>
       )}
+      <CardVerify />
       {cards.length === 0 ? (
         <Empty text={t('cards.cards.empty')} />
       ) : (
@@ -125,6 +128,9 @@ export function CardsScreen(): React.JSX.Element {
             <thead>
               <tr>
                 <th scope="col">{t('cards.col.number')}</th>
+                <th scope="col" title={t('cards.credential.hint')}>
+                  {t('cards.col.credential')}
+                </th>
                 <th scope="col">{t('cards.field.holderName')}</th>
                 <th scope="col">{t('cards.field.company')}</th>
                 <th scope="col">{t('cards.col.state')}</th>
@@ -141,6 +147,7 @@ export function CardsScreen(): React.JSX.Element {
                       <span className="sub"> {t('cards.make.provisionalShort')}</span>
                     )}
                   </td>
+                  <td className="num credential">{c.encoded}</td>
                   <td>{c.holderName}</td>
                   <td>{c.company}</td>
                   <td>

@@ -4,7 +4,14 @@
  * called; what they answered is what gets recorded.
  */
 import type { CardPayload, UploadResult } from '../../shared/api/cards';
-import type { CardApplication, CardUpload, IdCard } from '../../shared/domain/card';
+import {
+  canApplicationTransition,
+  canCardTransition,
+  type CardApplication,
+  type CardState,
+  type CardUpload,
+  type IdCard,
+} from '../../shared/domain/card';
 import { newId } from '../db/ids';
 import { db } from '../db/schema';
 import { cardStep } from './audit-log';
@@ -86,7 +93,9 @@ export async function markMade(
     },
     async (w) => {
       const current = await db.cardApplications.get(app.id);
-      if (current?.state !== 'submitted') throw new CardLifeError('cards.wrongState');
+      if (!current) throw new CardLifeError('cards.notFound');
+      if (current.state === 'made' || !canApplicationTransition(current.state, 'made'))
+        throw new CardLifeError('cards.wrongState');
       await w.put('cardApplications', { ...current, state: 'made', updatedAt: w.now });
       const { company, holderName, idType, idNumber, phone, areas, validFrom, validTo, salesRep } =
         current;
@@ -153,6 +162,17 @@ async function cardOf(id: string): Promise<IdCard> {
   return c;
 }
 
+/**
+ * The card as it is now, if it may move to `to` — checked against the same
+ * table the hub applies (shared/domain/card.ts), so the desk refuses locally
+ * what the hub would refuse after sync. Staying put is never a step here.
+ */
+async function cardFor(id: string, to: CardState): Promise<IdCard> {
+  const c = await cardOf(id);
+  if (c.state === to || !canCardTransition(c.state, to)) throw new CardLifeError('cards.wrongState');
+  return c;
+}
+
 /** Records one upload attempt's answer; a failed webhook upload stays queued (state failed) for a retry. */
 export async function recordUpload(
   actor: string,
@@ -189,7 +209,7 @@ export async function recordUpload(
       };
       await w.put('cardUploads', upload);
       const current = await cardOf(card.id);
-      if (result.ok && action === 'add' && current.state === 'made') {
+      if (result.ok && action === 'add' && current.state !== 'uploaded' && canCardTransition(current.state, 'uploaded')) {
         await w.put('cards', {
           ...current,
           state: 'uploaded',
@@ -218,8 +238,7 @@ export async function requestRevocation(
       detail: `${card.number} ${reason} asked by ${requestedBy}`,
     },
     async (w) => {
-      const c = await cardOf(card.id);
-      if (c.state !== 'made' && c.state !== 'uploaded') throw new CardLifeError('cards.wrongState');
+      const c = await cardFor(card.id, 'revokeRequested');
       await w.put('cards', {
         ...c,
         state: 'revokeRequested',
@@ -247,9 +266,9 @@ export async function recordRevocationMail(
       detail: `${card.number} mail to ${recipients.join(', ')}`,
     },
     async (w) => {
+      // A mail sent again (no answer from systems) keeps the card revokeMailed.
       const c = await cardOf(card.id);
-      if (c.state !== 'revokeRequested' && c.state !== 'revokeMailed')
-        throw new CardLifeError('cards.wrongState');
+      if (!canCardTransition(c.state, 'revokeMailed')) throw new CardLifeError('cards.wrongState');
       await w.put('cards', {
         ...c,
         state: 'revokeMailed',
@@ -276,8 +295,7 @@ export async function confirmRevocation(
       detail: `${card.number} confirmed by ${confirmedBy}`,
     },
     async (w) => {
-      const c = await cardOf(card.id);
-      if (c.state !== 'revokeMailed') throw new CardLifeError('cards.wrongState');
+      const c = await cardFor(card.id, 'revoked');
       await w.put('cards', {
         ...c,
         state: 'revoked',

@@ -1,12 +1,23 @@
-import { PassError, formatPassNumber, type Pass, type PassIssue } from '../../shared/domain/pass';
+import { PASS_STATES, PassError, canPassTransition, formatPassNumber, type Pass, type PassIssue, type PassState } from '../../shared/domain/pass';
 import type { Visit } from '../../shared/domain/visit';
 import { commit } from './commit';
 import { newId } from './ids';
 import { db } from './schema';
 import { localDay } from './terms';
 
-/** Passes that can be handed out: on the shelf, or back and not yet re-checked. */
-export const AVAILABLE: ReadonlySet<Pass['state']> = new Set(['inStock', 'returned']);
+/** Passes that can be handed out: on the shelf, or back and not yet re-checked (PASS_TRANSITIONS into issued). */
+export const AVAILABLE: ReadonlySet<Pass['state']> = new Set(
+  PASS_STATES.filter((s) => s !== 'issued' && canPassTransition(s, 'issued')),
+);
+
+/**
+ * Refuses a step the hub would refuse after sync (shared/domain/pass.ts
+ * PASS_TRANSITIONS): a retired pass is never lost or handed out again, an
+ * issued one is not retired while out.
+ */
+function requireStep(pass: Pass, to: PassState, why: string): void {
+  if (!canPassTransition(pass.state, to)) throw new PassError('pass.notAvailable', `pass ${pass.number} is ${pass.state}; ${why}`);
+}
 
 /** Adds numbered passes to the stock; numbers already known are reported, not overwritten. */
 export async function addPasses(numbers: readonly string[], actor: string): Promise<{ added: string[]; duplicates: string[] }> {
@@ -37,7 +48,7 @@ async function requirePass(id: string): Promise<Pass> {
 export async function retirePass(id: string, actor: string): Promise<void> {
   await commit(actor, async (w) => {
     const pass = await requirePass(id);
-    if (pass.state === 'issued') throw new PassError('pass.notAvailable', `pass ${pass.number} is out; take it back first`);
+    requireStep(pass, 'retired', 'take it back first');
     await w.put('passes', { ...pass, state: 'retired', updatedAt: w.now });
     await w.audit('pass.retire', 'pass', id, pass.number);
   });
@@ -47,6 +58,7 @@ export async function retirePass(id: string, actor: string): Promise<void> {
 export async function reportLost(id: string, reportedBy: string, note: string, actor: string): Promise<void> {
   await commit(actor, async (w) => {
     const pass = await requirePass(id);
+    requireStep(pass, 'lost', 'it cannot be reported lost');
     await w.put('passes', { ...pass, state: 'lost', lostAt: w.now, lostBy: reportedBy.trim() || actor, lostNote: note.trim() || null, updatedAt: w.now });
     await w.audit('pass.lost', 'pass', id, [pass.number, reportedBy.trim(), note.trim()].filter(Boolean).join(' · '));
   });
@@ -69,7 +81,8 @@ export async function issuePass(input: IssueInput, actor: string): Promise<PassI
   }
   return commit(actor, async (w) => {
     const pass = await requirePass(input.passId);
-    if (!AVAILABLE.has(pass.state)) throw new PassError('pass.notAvailable', `pass ${pass.number} is ${pass.state}`);
+    if (pass.state === 'issued') throw new PassError('pass.notAvailable', `pass ${pass.number} is issued`);
+    requireStep(pass, 'issued', 'it cannot be handed out');
     const issue: PassIssue = {
       id: newId(),
       passId: pass.id,
@@ -100,7 +113,10 @@ export async function returnPass(issueId: string, actor: string): Promise<void> 
     await w.put('passIssues', { ...issue, returnedAt: w.now, returnedTo: actor, updatedAt: w.now });
     const pass = await db.passes.get(issue.passId);
     // A pass reported lost that turns up again comes back as returned.
-    if (pass) await w.put('passes', { ...pass, state: 'returned', issueId: null, updatedAt: w.now });
+    if (pass) {
+      requireStep(pass, 'returned', 'it cannot be taken back');
+      await w.put('passes', { ...pass, state: 'returned', issueId: null, updatedAt: w.now });
+    }
     await w.audit('pass.return', 'pass', issue.passId, `${issue.passNumber} ← ${issue.visitorName}`);
   });
 }

@@ -108,7 +108,14 @@ export type EncoderStatus = z.infer<typeof encoderStatusSchema>;
 /** One holder's line in the access system's import layout. */
 export const accessHolderSchema = z
   .object({
+    /** The hub's card number (`KA-…`, or `P-…` before sync): what the desk and the customer call the card. */
     cardNumber: z.string().min(1).max(32),
+    /**
+     * The credential id the door readers see (IdCard.encoded: track 2 or the
+     * EM4100 id). The access system opens doors on this, not on `cardNumber`,
+     * which the hub may change after the card was encoded.
+     */
+    credentialId: z.string().min(1).max(40),
     holderName: z.string().min(1).max(64),
     company: z.string().max(128),
     idNumber: z.string().max(32),
@@ -134,6 +141,8 @@ export type UploadResult = z.infer<typeof uploadResultSchema>;
 export const revocationMailSchema = z
   .object({
     cardNumber: z.string().min(1).max(32),
+    /** What the access system knows the card by (IdCard.encoded): systems cancels this. */
+    credentialId: z.string().min(1).max(40),
     holderName: z.string().min(1).max(64),
     company: z.string().max(128),
     reason: z.enum(['cancel', 'lost']),

@@ -48,6 +48,24 @@ export function canApplicationTransition(from: ApplicationState, to: Application
   return from === to || APPLICATION_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * Whether what a keyboard-wedge reader typed is this card's credential id.
+ * Readers differ in what they type: a stripe reader sends track 2 with or
+ * without its sentinels (`;…?`), or only the number before `=`; a 125 kHz
+ * reader sends the 10 hex digits, or the low 32 bits as 10 decimal digits
+ * (the common "10H/10D" outputs). The hub's card number is never on the card.
+ */
+export function credentialMatches(card: Pick<IdCard, 'medium' | 'encoded'>, typed: string): boolean {
+  const t = typed.trim().replace(/^;/, '').replace(/\?$/, '').toUpperCase();
+  if (t === '') return false;
+  const encoded = card.encoded.toUpperCase();
+  if (t === encoded) return true;
+  if (card.medium === 'msr605x') return t === encoded.split('=')[0];
+  if (!/^[0-9A-F]{10}$/.test(encoded)) return false;
+  const low = parseInt(encoded.slice(2), 16);
+  return /^\d{1,10}$/.test(t) && Number(t) === low;
+}
+
 export const REVOKE_REASONS = ['cancel', 'lost'] as const;
 export const CARD_MEDIA = ['msr605x', 'em4100Writer'] as const;
 
@@ -87,7 +105,12 @@ export const cardSchema = z.object({
   number: z.string(),
   numberFinal: z.boolean(),
   medium: z.enum(CARD_MEDIA),
-  /** What the stripe or tag holds, as read back: track 2, or the EM4100 id in hex. */
+  /**
+   * The credential id (卡内号): what the stripe or tag holds, as read back —
+   * track 2, or the EM4100 id in hex. It is written at the desk from the
+   * provisional number and never changes when the hub replaces `number`, so it
+   * is what the access system must know to open a door (see credentialMatches).
+   */
   encoded: z.string(),
   holderName: z.string(),
   company: z.string(),

@@ -144,9 +144,22 @@ it('R-K2–R-K5: application → encode → verify → upload (retry) → revoke
   await expect(retry.isVisible()).resolves.toBe(false);
   await cards.getByText('已上传门禁').waitFor();
   expect(uploads).toHaveLength(2);
+  // The stripe holds the provisional digits (the credential id, 卡内号); the access system gets it beside the hub's number.
+  const credential = `62${provisional.slice(2)}=`;
   expect(uploads[1]).toMatchObject({
     holders: [{ cardNumber: number, holderName: '张伟', action: 'add' }],
   });
+  const sent = (uploads[1] as { holders: { credentialId: string }[] }).holders[0]?.credentialId ?? '';
+  expect(sent.startsWith(credential)).toBe(true);
+  await cards.getByRole('cell', { name: sent, exact: true }).waitFor();
+  // A keyboard-wedge reader at the desk types the stripe (with sentinels) and Enter: the card is found by it.
+  await page.getByLabel('验卡（刷卡或输入卡内号）').fill(`;${sent}?`);
+  await page.getByLabel('验卡（刷卡或输入卡内号）').press('Enter');
+  await page
+    .getByRole('status')
+    .filter({ hasText: `卡 ${number}，持卡人 张伟` })
+    .waitFor();
+  await screenshot(page, 'cards-04b-verified-by-credential');
 
   // R-K4 注销: sales reports the card lost; the desk mails the systems department; systems confirms.
   await page.getByRole('button', { name: '申请注销' }).click();
@@ -183,6 +196,7 @@ it('R-K2–R-K5: application → encode → verify → upload (retry) → revoke
       'card.made',
       'card.uploadFailed',
       'card.uploaded',
+      'card.verified',
       'card.revokeRequested',
       'card.revokeMailed',
       'card.revoked',

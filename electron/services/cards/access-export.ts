@@ -5,10 +5,13 @@ import type { AccessHolder, EvidenceRow } from '../../../shared/api/cards';
 /**
  * The access system's import layout: one header row, one holder per row, dates
  * as YYYY-MM-DD text (so Excel never turns them into serial numbers), action
- * ADD/DELETE. Both files carry the same columns in the same order.
+ * ADD/DELETE. Both files carry the same columns in the same order. CredentialID
+ * is what the readers see on the card (the access system opens on it); CardNo
+ * is the hub's number, for people.
  */
 export const ACCESS_COLUMNS = [
   { key: 'cardNumber', header: 'CardNo' },
+  { key: 'credentialId', header: 'CredentialID' },
   { key: 'holderName', header: 'Name' },
   { key: 'company', header: 'Company' },
   { key: 'idNumber', header: 'IDNo' },

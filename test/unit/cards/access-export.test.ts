@@ -10,6 +10,7 @@ import {
 
 const holder: AccessHolder = {
   cardNumber: 'P-7K2Q9',
+  credentialId: '6200000042=2711',
   holderName: '张伟',
   company: '华数, "云" 科技',
   idNumber: '11010519491231002X',
@@ -28,9 +29,9 @@ describe('access-system import layout (R-K3 上传)', () => {
     ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('CardNo,Name,Company,IDNo,Phone,Areas,ValidFrom,ValidTo,Action');
+    expect(lines[0]).toBe('CardNo,CredentialID,Name,Company,IDNo,Phone,Areas,ValidFrom,ValidTo,Action');
     expect(lines[1]).toBe(
-      'P-7K2Q9,张伟,"华数, ""云"" 科技",11010519491231002X,13800138000,"A-01,A-02",2026-11-22,2027-11-21,ADD',
+      'P-7K2Q9,6200000042=2711,张伟,"华数, ""云"" 科技",11010519491231002X,13800138000,"A-01,A-02",2026-11-22,2027-11-21,ADD',
     );
     expect(lines[2]).toContain(`'=cmd`);
     expect(lines[2]?.endsWith('DELETE')).toBe(true);
@@ -47,6 +48,7 @@ describe('access-system import layout (R-K3 上传)', () => {
     const row = ACCESS_COLUMNS.map((_, i) => ws?.getRow(2).getCell(i + 1).value);
     expect(row).toEqual([
       'P-7K2Q9',
+      '6200000042=2711',
       '张伟',
       '华数, "云" 科技',
       '11010519491231002X',

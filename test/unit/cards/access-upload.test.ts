@@ -12,6 +12,7 @@ afterEach(async () => {
 
 const holder: AccessHolder = {
   cardNumber: 'P-1',
+  credentialId: '6200000042=2711',
   holderName: '张伟',
   company: 'X',
   idNumber: '',

@@ -44,6 +44,7 @@ async function loopbackSmtp(): Promise<{ port: number; mails: Received[] }> {
 
 const mail: RevocationMail = {
   cardNumber: 'C-000123',
+  credentialId: '6200000042=2711',
   holderName: '张伟',
   company: '华数云科技',
   reason: 'lost',
