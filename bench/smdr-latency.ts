@@ -9,6 +9,16 @@
  * write, the arrival time by a MutationObserver in the page when a row of the
  * table "通话记录" first contains the line's unique number.
  *
+ * Per stage (p50/p95), each line followed by its unique number: the Node side
+ * is timed by wrapping the link's methods in this process (the server runs
+ * here): pty write → serialport data (SmdrLink.receive called) → framed
+ * (journal append starts) → journal append incl. fdatasync → parsed (receive
+ * returns) → WebSocket send of `calls:logged`; the page side by an init script:
+ * frame arrives → row put into IndexedDB `calls` → its transaction committed,
+ * and the row's first appearance in the table (DOM) → the next frame (paint).
+ * The row may appear before the commit (shown from the event), so the DOM
+ * stage is measured from the frame.
+ *
  * Baseline: the same lines written on a second pty pair and read by a plain
  * SerialPort in this process — the floor the cable itself sets.
  * Lines go one at a time, 120–220 ms apart (a busy switchboard is a few calls a
@@ -16,7 +26,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open } from 'node:fs/promises';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SerialPort } from 'serialport';
+import { WebSocket } from 'ws';
+import { SmdrJournal } from '../hardware/pbx/journal';
+import { SmdrLink } from '../hardware/pbx/smdr-link';
 import { smdr, startPbxWorld } from '../test/e2e/switchboard-pbx';
 import { percentile, report } from './lib';
 
@@ -73,27 +89,89 @@ async function ptyTransit(lines: number): Promise<number[]> {
   return times.slice(WARM_UP);
 }
 
+/** Node-side stage times per marker number, filled by the wrappers below. */
+type Stamps = Record<string, number>;
+const node = { data: {} as Stamps, appendStart: {} as Stamps, appendEnd: {} as Stamps, sync: {} as Stamps, parsed: {} as Stamps, sent: {} as Stamps };
+const MARK = /1398\d{7}/g;
+const markersOf = (b: Uint8Array | string): string[] => [...(typeof b === 'string' ? b : Buffer.from(b).toString('latin1')).matchAll(MARK)].map((m) => m[0]);
+const first = (into: Stamps, keys: readonly string[], at: number): void => {
+  for (const k of keys) if (into[k] === undefined) into[k] = at;
+};
+
+function instrumentNode(): void {
+  const receive = SmdrLink.prototype.receive;
+  SmdrLink.prototype.receive = function (this: SmdrLink, chunk: Uint8Array) {
+    const at = nowMs();
+    const out = receive.call(this, chunk);
+    const done = nowMs();
+    for (const line of out) {
+      const keys = markersOf(line.entry.bytes);
+      first(node.data, keys, at);
+      first(node.parsed, keys, done);
+    }
+    return out;
+  };
+  const append = SmdrJournal.prototype.append;
+  let syncMs = 0;
+  SmdrJournal.prototype.append = function (this: SmdrJournal, bytes: Uint8Array) {
+    const at = nowMs();
+    syncMs = 0;
+    const entry = append.call(this, bytes);
+    const keys = markersOf(bytes);
+    first(node.appendStart, keys, at);
+    first(node.appendEnd, keys, nowMs());
+    first(node.sync, keys, syncMs);
+    return entry;
+  };
+  const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+  const fdatasyncSync = fs.fdatasyncSync;
+  fs.fdatasyncSync = (fd: number): void => {
+    const at = nowMs();
+    fdatasyncSync(fd);
+    syncMs += nowMs() - at;
+  };
+  syncBuiltinESMExports();
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
+    if (typeof data === 'string' && data.startsWith('{"event":"calls:logged"')) first(node.sent, markersOf(data), nowMs());
+    return (send as (...a: unknown[]) => void).call(this, data, ...rest);
+  } as typeof send;
+}
+
 const baseline = await ptyTransit(LINES);
+instrumentNode();
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+const loadAtStart = loadavg()[0]!;
 
 const w = await startPbxWorld();
 try {
-  // Each WebSocket frame's arrival in the page, to split the latency into link + service (up to the
-  // frame) and console (frame → row). A string for the same reason as the observer below.
+  // The page side: each WebSocket frame's arrival, each call's put into IndexedDB and its
+  // transaction's commit. A string: tsx would wrap named inner functions in a helper the page lacks.
   const page = await w.open({
     beforeGoto: async (p) => {
       await p.addInitScript(`(() => {
-        const frames = {};
-        window.smdrFrames = frames;
+        const now = () => performance.timeOrigin + performance.now();
+        const stamps = { frame: {}, put: {}, committed: {} };
+        window.smdrStamps = stamps;
         const Native = window.WebSocket;
         window.WebSocket = class extends Native {
           constructor(...args) {
             super(...args);
             this.addEventListener('message', (e) => {
               if (typeof e.data !== 'string' || !e.data.includes('calls:logged')) return;
-              const at = performance.timeOrigin + performance.now();
-              for (const m of e.data.matchAll(/1398\\d{7}/g)) if (frames[m[0]] === undefined) frames[m[0]] = at;
+              const at = now();
+              for (const m of e.data.matchAll(/1398\\d{7}/g)) if (stamps.frame[m[0]] === undefined) stamps.frame[m[0]] = at;
             });
           }
+        };
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (value, ...rest) {
+          const n = this.name === 'calls' && value && typeof value.number === 'string' ? value.number : '';
+          if (/^1398\\d{7}$/.test(n) && stamps.put[n] === undefined) {
+            stamps.put[n] = now();
+            this.transaction.addEventListener('complete', () => { if (stamps.committed[n] === undefined) stamps.committed[n] = now(); });
+          }
+          return put.call(this, value, ...rest);
         };
       })()`);
     },
@@ -101,15 +179,27 @@ try {
   await page.keyboard.press('Alt+6');
   await page.getByRole('status').filter({ hasText: '话单连接正常' }).waitFor();
   await page.getByRole('table', { name: '通话记录' }).waitFor();
-  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {
+    const now = () => performance.timeOrigin + performance.now();
     const seen = {};
+    const painted = {};
     window.smdrSeen = seen;
+    window.smdrPainted = painted;
     const look = (node) => {
       const el = node instanceof Element ? node : (node && node.parentElement) || null;
       if (el === null || el.closest('table')?.getAttribute('aria-label') !== '通话记录') return;
-      const at = performance.timeOrigin + performance.now();
-      for (const m of (el.textContent || '').matchAll(/1398\\d{7}/g)) if (seen[m[0]] === undefined) seen[m[0]] = at;
+      const at = now();
+      for (const m of (el.textContent || '').matchAll(/1398\\d{7}/g)) {
+        if (seen[m[0]] !== undefined) continue;
+        seen[m[0]] = at;
+        const n = m[0];
+        // The frame that paints it: rAF runs before that paint, the message after it.
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => { painted[n] = now(); };
+          ch.port2.postMessage(0);
+        });
+      }
     };
     new MutationObserver((records) => {
       for (const r of records) {
@@ -119,6 +209,7 @@ try {
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   })()`);
 
+  loopDelay.enable();
   const written = new Map<string, number>();
   for (let i = 0; i < LINES + WARM_UP; i++) {
     const number = numberOf(i);
@@ -127,29 +218,54 @@ try {
     await sleep(120 + Math.floor(Math.random() * 100));
   }
   const last = numberOf(LINES + WARM_UP - 1);
-  await page.waitForFunction((n) => (window as unknown as { smdrSeen: Record<string, number> }).smdrSeen[n] !== undefined, last, { timeout: 30_000 });
-  const seen = await page.evaluate(() => (window as unknown as { smdrSeen: Record<string, number> }).smdrSeen);
-  const frames = await page.evaluate(() => (window as unknown as { smdrFrames: Record<string, number> }).smdrFrames);
+  await page.waitForFunction((n) => (window as unknown as { smdrPainted: Record<string, number> }).smdrPainted[n] !== undefined, last, { timeout: 30_000 });
+  // Let the last commits land before reading the stamps.
+  await sleep(1000);
+  loopDelay.disable();
+  type PageStamps = { frame: Stamps; put: Stamps; committed: Stamps };
+  const seen = await page.evaluate(() => (window as unknown as { smdrSeen: Stamps }).smdrSeen);
+  const painted = await page.evaluate(() => (window as unknown as { smdrPainted: Stamps }).smdrPainted);
+  const pg = await page.evaluate(() => (window as unknown as { smdrStamps: PageStamps }).smdrStamps);
+  const measured = [...written].slice(WARM_UP);
   const latencies: number[] = [];
-  const toFrame: number[] = [];
-  const frameToRow: number[] = [];
   let missing = 0;
-  for (const [number, at] of [...written].slice(WARM_UP)) {
+  for (const [number, at] of measured) {
     const shown = seen[number];
-    const frame = frames[number];
     if (shown === undefined) missing += 1;
     else latencies.push(shown - at);
-    if (frame !== undefined) toFrame.push(frame - at);
-    if (frame !== undefined && shown !== undefined) frameToRow.push(shown - frame);
   }
+  /** `to − from` per measured line where both are known. */
+  const stage = (from: (n: string, at: number) => number | undefined, to: (n: string, at: number) => number | undefined): number[] =>
+    measured.flatMap(([n, at]) => {
+      const a = from(n, at);
+      const b = to(n, at);
+      return a === undefined || b === undefined ? [] : [b - a];
+    });
+  const stages: [string, number[]][] = [
+    ['pty write → serialport data', stage((_, at) => at, (n) => node.data[n])],
+    ['data → framed (journal append starts)', stage((n) => node.data[n], (n) => node.appendStart[n])],
+    ['journal append (write + fdatasync)', stage((n) => node.appendStart[n], (n) => node.appendEnd[n])],
+    ['  of which fdatasync', stage(() => 0, (n) => node.sync[n])],
+    ['journaled → parsed', stage((n) => node.appendEnd[n], (n) => node.parsed[n])],
+    ['parsed → calls:logged sent', stage((n) => node.parsed[n], (n) => node.sent[n])],
+    ['sent → frame in page', stage((n) => node.sent[n], (n) => pg.frame[n])],
+    ['frame → row in DOM', stage((n) => pg.frame[n], (n) => seen[n])],
+    ['row in DOM → painted', stage((n) => seen[n], (n) => painted[n])],
+    ['frame → Dexie put', stage((n) => pg.frame[n], (n) => pg.put[n])],
+    ['Dexie put → committed', stage((n) => pg.put[n], (n) => pg.committed[n])],
+    ['frame → committed', stage((n) => pg.frame[n], (n) => pg.committed[n])],
+    ['pty write → frame in page', stage((_, at) => at, (n) => pg.frame[n])],
+  ];
   if (w.pageErrors.length > 0) console.log(`page errors: ${w.pageErrors.join(' | ')}`);
+  const load = `${loadAtStart.toFixed(2)}→${loadavg()[0]!.toFixed(2)}`;
   report(
     'smdr-latency pty → console row (Chromium)',
-    { lines: latencies.length, missing, p50_ms: percentile(latencies, 50), p95_ms: percentile(latencies, 95), max_ms: Math.max(...latencies), target_p95_ms: 100 },
+    { load, lines: latencies.length, missing, p50_ms: percentile(latencies, 50), p95_ms: percentile(latencies, 95), max_ms: Math.max(...latencies), target_p95_ms: 100 },
     { name: 'pty_transit_p95', value: percentile(baseline, 95), ours: percentile(latencies, 95) },
   );
-  report('smdr-latency split: write → calls:logged frame in page (link, journal fsync, parse, WebSocket)', { p50_ms: percentile(toFrame, 50), p95_ms: percentile(toFrame, 95) });
-  report('smdr-latency split: frame → row (console ingest into Dexie, render)', { p50_ms: percentile(frameToRow, 50), p95_ms: percentile(frameToRow, 95) });
+  report('smdr-latency pty → painted', { p50_ms: percentile(stage((_, at) => at, (n) => painted[n]), 50), p95_ms: percentile(stage((_, at) => at, (n) => painted[n]), 95) });
+  for (const [name, xs] of stages) report(`smdr-latency stage: ${name}`, { n: xs.length, p50_ms: percentile(xs, 50), p95_ms: percentile(xs, 95) });
+  report('smdr-latency Node event-loop delay', { p50_ms: loopDelay.percentile(50) / 1e6, p95_ms: loopDelay.percentile(95) / 1e6, max_ms: loopDelay.max / 1e6 });
   report('smdr-latency baseline pty transit (SerialPort in-process)', { lines: baseline.length, p50_ms: percentile(baseline, 50), p95_ms: percentile(baseline, 95) });
   if (missing > 0) process.exitCode = 1;
 } finally {
