@@ -1,3 +1,4 @@
+import type { IdCardFace } from './card-face';
 import type { Visit, VisitCategory } from '../../shared/domain/visit';
 
 /**
@@ -33,6 +34,11 @@ export interface BadgeData {
   /** Machine-room pass number, printed as "机房通行证 Pass 0042" when one is issued. */
   readonly passNumber: string | null;
   readonly passLabel: string;
+  /**
+   * Set for an IDC identity card face (card-face.ts): the same queue prints
+   * it, rendered from its own layout and sent to the card printer named in it.
+   */
+  readonly idCard?: IdCardFace;
 }
 
 /** Badge wording; the caller passes the app's translations, these are the defaults. */

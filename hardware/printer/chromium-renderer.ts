@@ -1,6 +1,7 @@
 import { chromium, type BrowserContext } from 'playwright-core';
 import type { BadgeData } from './badge-data';
 import { BADGE_OVERFLOW_EXPRESSION, BADGE_READY_EXPRESSION, badgeHtml, type BadgeHtmlOptions } from './badge-html';
+import { idCardHtml } from './card-face';
 import { PrinterError } from './errors';
 import { MEDIA, type MediumId } from './media';
 
@@ -53,7 +54,7 @@ export class ChromiumBadgeRenderer implements BadgeRenderer {
     const medium = MEDIA[mediumId];
     const timeout = this.options.timeoutMs ?? 15_000;
     try {
-      const html = await badgeHtml(badge, mediumId, this.options);
+      const html = badge.idCard ? idCardHtml(badge.idCard) : await badgeHtml(badge, mediumId, this.options);
       const context = await this.launch();
       const page = await context.newPage();
       try {

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BadgeRequest, JobState, PrintJobView, PrintingSettings, PrintingSettingsInput } from '../../../shared/api/printing';
-import { DEFAULT_BADGE_STRINGS, badgeFromVisit, type BadgeStrings } from '../../../hardware/printer/badge-data';
+import { DEFAULT_BADGE_STRINGS, badgeFromVisit, type BadgeData, type BadgeStrings } from '../../../hardware/printer/badge-data';
+import type { IdCardFace } from '../../../hardware/printer/card-face';
 import { ChromiumBadgeRenderer, type BadgeRenderer } from '../../../hardware/printer/chromium-renderer';
 import { PrinterError, type PrinterErrorCode } from '../../../hardware/printer/errors';
 import { IppBadgePrinter, forgetRefusedMedia, statusError } from '../../../hardware/printer/ipp-printer';
@@ -77,7 +78,9 @@ export class PrintingService {
     this.renderer = opts.renderer ?? new ChromiumBadgeRenderer();
     this.clock = opts.clock ?? systemClock;
     this.status = this.initialStatus();
-    const output: BadgeOutput = { print: (badge, medium, jobName) => this.output().print(badge, medium, jobName) };
+    const output: BadgeOutput = {
+      print: (badge, medium, jobName) => (badge.idCard ? this.cardOutput(badge.idCard) : this.output()).print(badge, medium, jobName),
+    };
     this.queue = new PrintQueue(output, {
       clock: this.clock,
       backOffMs: opts.backOffMs ?? ((n) => Math.min(300_000, 30_000 * 2 ** Math.max(0, n - 1))),
@@ -120,6 +123,46 @@ export class PrintingService {
     } finally {
       this.pendingMeta = undefined;
     }
+  }
+
+  /**
+   * An IDC identity card face (R-K3) through the same queue as badges: in
+   * order, retried on the same back-off, shown in the console's job list —
+   * but sent to the card printer named in the face, always on CR80.
+   */
+  printIdCard(face: IdCardFace, requestedBy: string): string {
+    const badge: BadgeData = {
+      name: face.holderName,
+      company: face.company,
+      host: '',
+      category: 'machineRoom',
+      categoryLabel: '',
+      visitorLabel: '',
+      hostLabel: '',
+      issued: face.validFrom,
+      validUntil: face.validTo,
+      escortRequired: false,
+      escortLabel: '',
+      badgeCode: face.cardNumber,
+      photo: face.photo,
+      passNumber: null,
+      passLabel: '',
+      idCard: face,
+    };
+    const pending: JobMeta = { visitId: '', requestedBy, destination: face.printerUri };
+    this.pendingMeta = pending;
+    try {
+      const job = this.queue.enqueue(badge, 'cr80', `card-${face.cardNumber}`);
+      this.meta.set(job.id, pending);
+      return job.id;
+    } finally {
+      this.pendingMeta = undefined;
+    }
+  }
+
+  /** A failed job's words, for the cards face (its job-state answer carries only the code). */
+  jobError(jobId: string): string {
+    return this.queue.get(jobId)?.error?.message ?? '';
   }
 
   retry(jobId: string): PrintJobView {
@@ -205,7 +248,21 @@ export class PrintingService {
     };
   }
 
+  /** The card printer of an IdCardFace: IPP only (CUPS queue or IPP Everywhere card printer). */
+  private cardOutput(face: IdCardFace): BadgeOutput {
+    const printer = new IppBadgePrinter({ uri: face.printerUri, timeoutMs: 10_000, onWarning: (m) => log.warn(m) });
+    return {
+      print: async (badge, medium, jobName) =>
+        printer.printPdf(await this.renderer.render(badge, medium), jobName, { media: MEDIA[medium].pwgMedia }),
+    };
+  }
+
   private onJob(job: PrintJob): void {
+    // The card printer's troubles are not the badge printer's: the strip stays as it is.
+    if (job.badge.idCard) {
+      this.opts.events.emit('printing:jobChanged', this.view(job));
+      return;
+    }
     if (job.state === 'failed' && job.error) {
       log.warn(`badge ${job.jobName} failed (${job.error.code}): ${job.error.detail}`);
       if (PRINTER_DOWN.has(job.error.code)) this.setStatus({ kind: 'badgePrinter', state: 'disconnected', detail: job.error.code === 'timeout' ? 'offline' : job.error.code });
