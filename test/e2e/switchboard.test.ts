@@ -205,4 +205,52 @@ describe('switchboard console over a real pty (socat) and the PBX service', () =
     await help.getByRole('row', { name: /F7.*待回电/ }).waitFor();
     expect(w.pageErrors).toEqual([]);
   });
+
+  it('R-C1, issue 4: a call shown from the PBX event at once stays one row when its stored row lands in IndexedDB, and after a reload', async () => {
+    await page.keyboard.press('Alt+6');
+    await log().waitFor();
+    const rowsBefore = Number(await log().getAttribute('aria-rowcount'));
+    const number = '13766660001';
+    // Every DOM state of the log is looked at (a MutationObserver runs before each paint), so a
+    // duplicate that showed for one frame only would still be counted.
+    await page.evaluate((n) => {
+      const most = { rows: 0 };
+      (window as unknown as { mostRows: typeof most }).mostRows = most;
+      const table = document.querySelector('table[aria-label="通话记录"]')!;
+      new MutationObserver(() => {
+        const rows = [...table.querySelectorAll('tbody tr')].filter((tr) => tr.textContent?.includes(n)).length;
+        most.rows = Math.max(most.rows, rows);
+      }).observe(table, { childList: true, subtree: true, characterData: true });
+    }, number);
+    const storedRows = (): Promise<number> =>
+      page.evaluate(
+        (n) =>
+          new Promise<number>((done, fail) => {
+            const req = indexedDB.open('frontdesk');
+            req.onerror = () => fail(req.error);
+            req.onsuccess = () => {
+              const all = req.result.transaction('calls').objectStore('calls').getAll();
+              all.onsuccess = () => {
+                done((all.result as { number: string | null }[]).filter((c) => c.number === n).length);
+                req.result.close();
+              };
+            };
+          }),
+        number,
+      );
+    w.print(smdr('6001', number, { in: { ringSec: 3, talkSec: 20 } }));
+    await log().getByRole('row', { name: new RegExp(number) }).waitFor();
+    await expect.poll(storedRows).toBe(1);
+    await expect.poll(() => log().getAttribute('aria-rowcount')).toBe(String(rowsBefore + 1));
+    expect(await log().getByRole('row', { name: new RegExp(number) }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { mostRows: { rows: number } }).mostRows.rows)).toBe(1);
+    // A reload reads the log from Dexie only (and catches up with the journal): still once.
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Alt+6');
+    await log().getByRole('row', { name: new RegExp(number) }).waitFor();
+    await expect.poll(() => log().getAttribute('aria-rowcount')).toBe(String(rowsBefore + 1));
+    expect(await log().getByRole('row', { name: new RegExp(number) }).count()).toBe(1);
+    expect(w.pageErrors).toEqual([]);
+  });
 });
