@@ -19,6 +19,13 @@
  * The row may appear before the commit (shown from the event), so the DOM
  * stage is measured from the frame.
  *
+ * `SMDR_LATENCY_NO_SYNC=1` cuts the page off the sync hub once it is signed
+ * in (its /v1 requests fail, so no push or pull per call): a diagnostic of how
+ * much of the tail the per-call sync round costs, not the figure to report.
+ * `SMDR_LATENCY_TX=1` lists the page's IndexedDB transactions during the run
+ * by stores and mode (count per line, time from creation to complete, which
+ * includes waiting behind other transactions).
+ *
  * Baseline: the same lines written on a second pty pair and read by a plain
  * SerialPort in this process — the floor the cable itself sets.
  * Lines go one at a time, 120–220 ms apart (a busy switchboard is a few calls a
@@ -164,6 +171,19 @@ try {
             });
           }
         };
+        // Every IndexedDB transaction: its stores, mode, how long it waited and how long it ran.
+        const tx = [];
+        window.smdrTx = tx;
+        const transaction = IDBDatabase.prototype.transaction;
+        IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+          const t = transaction.call(this, stores, mode, ...rest);
+          const rec = { stores: [].concat(stores).length > 4 ? 'ALL(' + [].concat(stores).length + ')' : [].concat(stores).join('+'), mode: mode || 'readonly', at: now(), ops: 0 };
+          tx.push(rec);
+          const end = () => { rec.ms = now() - rec.at; };
+          t.addEventListener('complete', end);
+          t.addEventListener('abort', end);
+          return t;
+        };
         const put = IDBObjectStore.prototype.put;
         IDBObjectStore.prototype.put = function (value, ...rest) {
           const n = this.name === 'calls' && value && typeof value.number === 'string' ? value.number : '';
@@ -179,6 +199,10 @@ try {
   await page.keyboard.press('Alt+6');
   await page.getByRole('status').filter({ hasText: '话单连接正常' }).waitFor();
   await page.getByRole('table', { name: '通话记录' }).waitFor();
+  if (process.env.SMDR_LATENCY_NO_SYNC === '1') {
+    await page.route('**/v1/**', (r) => r.abort());
+    await page.routeWebSocket('**/v1/**', (ws) => ws.close());
+  }
   await page.evaluate(`(() => {
     const now = () => performance.timeOrigin + performance.now();
     const seen = {};
@@ -256,6 +280,15 @@ try {
     ['frame → committed', stage((n) => pg.frame[n], (n) => pg.committed[n])],
     ['pty write → frame in page', stage((_, at) => at, (n) => pg.frame[n])],
   ];
+  if (process.env.SMDR_LATENCY_TX === '1') {
+    type Tx = { stores: string; mode: string; at: number; ms?: number };
+    const txs = (await page.evaluate(() => (window as unknown as { smdrTx: Tx[] }).smdrTx)).filter((t) => t.at >= written.get(measured[0]![0])!);
+    const groups = new Map<string, number[]>();
+    for (const t of txs) groups.set(`${t.mode} ${t.stores}`, [...(groups.get(`${t.mode} ${t.stores}`) ?? []), t.ms ?? NaN]);
+    for (const [k, ms] of [...groups].sort((a, b) => b[1].reduce((x, y) => x + y, 0) - a[1].reduce((x, y) => x + y, 0)).slice(0, 15)) {
+      report(`smdr-latency idb ${k}`, { count: ms.length, per_line: ms.length / measured.length, p50_ms: percentile(ms, 50), p95_ms: percentile(ms, 95), total_ms: ms.reduce((x, y) => x + y, 0) });
+    }
+  }
   if (w.pageErrors.length > 0) console.log(`page errors: ${w.pageErrors.join(' | ')}`);
   const load = `${loadAtStart.toFixed(2)}→${loadavg()[0]!.toFixed(2)}`;
   report(
