@@ -15,7 +15,7 @@ const inAYear = (): string => {
   return d.toLocaleDateString('sv');
 };
 
-type Draft = Omit<NewApplication, 'letter'> & { letter: Letter | null };
+type Draft = Omit<NewApplication, 'letter' | 'photo'> & { letter: Letter | null; photo: string | null };
 const blank = (): Draft => ({
   company: '',
   holderName: '',
@@ -27,6 +27,7 @@ const blank = (): Draft => ({
   validTo: inAYear(),
   salesRep: '',
   letter: null,
+  photo: null,
 });
 
 type Problems = Partial<Record<keyof Draft, MessageKey>>;
@@ -74,6 +75,18 @@ export function ApplyScreen(): React.JSX.Element {
     }
     set('letter', await readLetter(file));
     setShown((s) => ({ ...s, letter: undefined }));
+  };
+
+  /** The holder's photo for the printed card (R-K3): optional, PNG or JPEG, at most 1 MB; `capture` opens a camera where there is one. */
+  const onPhoto = async (file: File | undefined): Promise<void> => {
+    if (!file) return set('photo', null);
+    if (!/^image\/(png|jpeg)$/.test(file.type) || file.size > 1_000_000) {
+      set('photo', null);
+      setShown((s) => ({ ...s, photo: 'cards.apply.badPhoto' }));
+      return;
+    }
+    set('photo', (await readLetter(file)).dataUrl);
+    setShown((s) => ({ ...s, photo: undefined }));
   };
 
   const submit = async (e: React.FormEvent): Promise<void> => {
@@ -204,6 +217,25 @@ export function ApplyScreen(): React.JSX.Element {
             />
           )}
         </Field>
+        <Field
+          id="apply-photo"
+          label={t('cards.field.photo')}
+          hint={t('cards.field.photo.hint')}
+          error={err('photo')}
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="file"
+              accept="image/png,image/jpeg"
+              capture="user"
+              onChange={(e) => void onPhoto(e.target.files?.[0])}
+            />
+          )}
+        </Field>
+        {d.photo && (
+          <img className="photo-thumb" src={d.photo} alt={t('cards.field.photo.preview')} />
+        )}
         {d.letter?.type.startsWith('image/') && (
           <img
             className="letter-preview"

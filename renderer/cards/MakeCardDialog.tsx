@@ -12,12 +12,13 @@ import {
   recordEncodeFailure,
 } from './card-life';
 import { useCardsUi } from './cards-ui';
+import { PrintCardStep } from './PrintCardStep';
 import { errorText, useActor } from './shared-ui';
 
 type Step =
   | { kind: 'ready' }
   | { kind: 'working' }
-  | { kind: 'made'; number: string; encoded: string }
+  | { kind: 'made'; number: string; encoded: string; cardId: string }
   | { kind: 'failed'; text: string };
 
 function useEncoderStatus(): EncoderStatus | null {
@@ -81,8 +82,8 @@ function MakeCard({
         setStep({ kind: 'failed', text: t(`cards.error.${result.code}`) });
         return;
       }
-      await markMade(actor, app, number, result.read, result.device);
-      setStep({ kind: 'made', number, encoded: encodedText(result.read) });
+      const cardId = await markMade(actor, app, number, result.read, result.device);
+      setStep({ kind: 'made', number, encoded: encodedText(result.read), cardId });
     } catch (err) {
       setStep({ kind: 'failed', text: errorText(t, err) });
     }
@@ -127,6 +128,7 @@ function MakeCard({
           {t('cards.make.made', { number: step.number, encoded: step.encoded })}
         </p>
       )}
+      {step.kind === 'made' && <PrintCardStep cardId={step.cardId} />}
       <div className="actions">
         {step.kind !== 'made' && (
           <button

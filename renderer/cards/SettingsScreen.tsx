@@ -127,6 +127,20 @@ export function SettingsScreen(): React.JSX.Element {
             />
           )}
         </Field>
+        <Field
+          id="set-cardPrinter"
+          label={t('cards.settings.cardPrinter')}
+          hint={t('cards.settings.cardPrinterHint')}
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="url"
+              value={s.cardPrinterUri}
+              onChange={(e) => setS({ ...s, cardPrinterUri: e.target.value })}
+            />
+          )}
+        </Field>
         <div className="row">
           <Field id="set-smtpHost" label={t('cards.settings.smtpHost')}>
             {(a) => (

@@ -18,8 +18,8 @@ import { cardStep } from './audit-log';
 
 export type NewApplication = Omit<
   CardApplication,
-  'id' | 'state' | 'createdAt' | 'createdBy' | 'updatedAt'
->;
+  'id' | 'state' | 'createdAt' | 'createdBy' | 'updatedAt' | 'photo'
+> & { photo?: string | null };
 
 export class CardLifeError extends Error {
   constructor(readonly code: 'cards.notFound' | 'cards.wrongState') {
@@ -35,11 +35,12 @@ export async function submitApplication(actor: string, input: NewApplication): P
       action: 'application.submitted',
       entity: 'application',
       entityId: id,
-      detail: `${input.holderName} · ${input.company} · ${input.areas} · sales ${input.salesRep} · letter ${input.letter.name}`,
+      detail: `${input.holderName} · ${input.company} · ${input.areas} · sales ${input.salesRep} · letter ${input.letter.name}${input.photo ? ' · photo' : ''}`,
     },
     async (w) => {
       await w.put('cardApplications', {
         ...input,
+        photo: input.photo ?? null,
         id,
         state: 'submitted',
         createdAt: w.now,

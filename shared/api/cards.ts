@@ -56,6 +56,12 @@ export const cardSettingsSchema = z
     mailFrom: z.string().max(200),
     /** The systems department (系统部): who receives the cancellation mail. */
     revokeRecipients: z.array(z.email()).max(20),
+    /** The card printer (R-K3), an IPP queue such as ipp://localhost:631/printers/Evolis; '' = none, the card is not printed. */
+    cardPrinterUri: z
+      .string()
+      .max(300)
+      .regex(/^$|^ipps?:\/\//, 'an ipp:// or ipps:// address')
+      .default(''),
   })
   .strict();
 export type CardSettings = z.infer<typeof cardSettingsSchema>;
@@ -168,6 +174,25 @@ export const evidenceRowSchema = z.object({
 });
 export type EvidenceRow = z.infer<typeof evidenceRowSchema>;
 
+/** What the card printer prints on the card face (hardware/printer/card-face.ts). */
+export const cardPrintSchema = z
+  .object({
+    cardId: z.string().min(1).max(64),
+    holderName: z.string().min(1).max(64),
+    company: z.string().max(128),
+    cardNumber: z.string().min(1).max(32),
+    validFrom: z.iso.date(),
+    validTo: z.iso.date(),
+    photo: z
+      .string()
+      .max(1_400_000)
+      .regex(/^data:image\/(png|jpeg);base64,/, 'a PNG or JPEG photo')
+      .nullable(),
+    requestedBy: z.string().min(1).max(64),
+  })
+  .strict();
+export type CardPrint = z.infer<typeof cardPrintSchema>;
+
 const fileResponse = z.object({ csv: z.string(), xlsxBase64: z.string() });
 const empty = z.object({}).strict();
 
@@ -194,6 +219,21 @@ export const CARD_METHODS = {
   'cards:upload': method(
     z.object({ holders: z.array(accessHolderSchema).min(1).max(500) }).strict(),
     uploadResultSchema,
+    CARD_ROLES,
+  ),
+  /** Queues the card face on the card printer (the badge print queue); refused with noCardPrinter when none is set. */
+  'cards:printCard': method(
+    cardPrintSchema,
+    z.object({ jobId: z.string(), printer: z.string() }),
+    CARD_ROLES,
+  ),
+  /** A card print job's state, and the reason in words when it failed. */
+  'cards:printJob': method(
+    z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    z.object({
+      state: z.enum(['queued', 'printing', 'done', 'failed', 'unknown']),
+      message: z.string(),
+    }),
     CARD_ROLES,
   ),
   'cards:sendRevocationMail': method(

@@ -91,6 +91,17 @@ export const cardApplicationSchema = z.object({
   validTo: z.iso.date(),
   salesRep: z.string().min(1).max(64),
   letter: letterSchema,
+  /**
+   * The holder's photo for the printed card (R-K3), optional: a PNG or JPEG
+   * data URL of at most 1 MB (1.4 M characters as base64). Default null, so
+   * replicas and hub rows written before it still parse.
+   */
+  photo: z
+    .string()
+    .max(1_400_000)
+    .regex(/^data:image\/(png|jpeg);base64,/, 'a PNG or JPEG photo')
+    .nullable()
+    .default(null),
   state: z.enum(APPLICATION_STATES),
   createdAt: isoTime,
   createdBy: z.string(),

@@ -13,6 +13,9 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openConsole, idbAll } from './console-helpers';
 import { screenshot, startHarness, type Harness } from './harness';
+import { readdirSync } from 'node:fs';
+import { TestPrinter } from '../unit/printer/ippeveprinter';
+import { cardSettingsSchema } from '../../shared/api/cards';
 
 let h: Harness;
 let http: Server;
@@ -121,6 +124,8 @@ it('R-K2–R-K5: application → encode → verify → upload (retry) → revoke
   await made.waitFor();
   const provisional = /P-\d{8}/.exec((await made.textContent()) ?? '')?.[0] ?? '';
   expect(provisional).toMatch(/^P-\d{8}$/);
+  // R-K3: no card printer in the settings — the print step says so and where to set one.
+  await dialog.getByRole('note').filter({ hasText: '未设置制卡打印机' }).waitFor();
   await screenshot(page, 'cards-03-made');
   await dialog.getByRole('button', { name: '去上传' }).click();
 
@@ -285,6 +290,46 @@ it('R-P4/R-P5: a work visit cannot complete with equipment unaccounted for; the 
   await screenshot(page, 'cards-10-evidence');
   expect(h.pageErrors).toEqual([]);
 }, 60_000);
+
+it('R-K3: with a card printer set, the holder photo and name print on the card through the print queue to a real IPP printer, audited', async () => {
+  const printer = await TestPrinter.start();
+  try {
+    const current = await h.server.services.handle('cards', 'cards:getSettings', {});
+    if (!current.ok) throw new Error('settings');
+    const set = await h.server.services.handle('cards', 'cards:updateSettings', {
+      ...cardSettingsSchema.parse(current.value),
+      cardPrinterUri: printer.uri,
+    });
+    expect(set.ok).toBe(true);
+    const page = await openConsole(() => h.open('cards'), '王芳');
+    await page.keyboard.press('Alt+1');
+    // A photo over 1 MB is refused by name of the field, then a small one is taken.
+    await page
+      .getByLabel('持卡人照片（选填）')
+      .setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(1_100_000) });
+    await page.getByText('持卡人照片须为 PNG 或 JPEG 图片，且不超过 1 MB').first().waitFor();
+    await page
+      .getByLabel('持卡人照片（选填）')
+      .setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('img', { name: '持卡人照片' }).waitFor();
+    await apply(page, '韩梅梅');
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('button', { name: '为 韩梅梅 制卡' }).click();
+    const dialog = page.getByRole('dialog', { name: '制卡：写卡并校验' });
+    await dialog.getByRole('button', { name: '写卡并校验' }).click();
+    await dialog.getByRole('button', { name: /打印卡面/ }).click();
+    await dialog.getByRole('status').filter({ hasText: /的卡面已打印/ }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'cards-12-card-printed');
+    const pdfs = readdirSync(printer.spool, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.some((f) => /card-(p|ka)-/.test(f))).toBe(true);
+    const audit = await idbAll<{ action: string; detail: string }>(page, 'cardAudit');
+    expect(audit.some((e) => e.action === 'card.printQueued' && e.detail.includes('with photo'))).toBe(true);
+    expect(audit.some((e) => e.action === 'card.printed')).toBe(true);
+    expect(h.pageErrors).toEqual([]);
+  } finally {
+    await printer.stop();
+  }
+}, 90_000);
 
 it('R-S1: a kiosk calling cards:encode over its WebSocket is refused with a clear error', async () => {
   const page = await h.open('kiosk');

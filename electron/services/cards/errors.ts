@@ -4,6 +4,7 @@ export const CARD_SERVICE_ERROR_CODES = [
   'mailFailed',
   'noWebhook',
   'notEmulator',
+  'noCardPrinter',
 ] as const;
 export type CardServiceErrorCode = (typeof CARD_SERVICE_ERROR_CODES)[number];
 
@@ -15,6 +16,8 @@ const MESSAGES = {
   noWebhook:
     'No access-system address is set: export the import file instead, or set the address in the card settings.',
   notEmulator: 'Faults can be simulated only on the emulated encoder.',
+  noCardPrinter:
+    'No card printer is set: enter its ipp:// address under card printer in the card settings.',
 } as const satisfies Record<CardServiceErrorCode, string>;
 
 /** A typed error whose message the desk can act on; the `cards.error.<code>` key translates it. */

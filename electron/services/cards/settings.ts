@@ -13,6 +13,7 @@ export const DEFAULT_CARD_SETTINGS: CardSettings = {
   smtpPort: 25,
   mailFrom: 'frontdesk@localhost',
   revokeRecipients: [],
+  cardPrinterUri: '',
 };
 
 /**

@@ -7,6 +7,7 @@ import { CardServiceError } from '../cards/errors';
 import { sendRevocationMail } from '../cards/revocation-mail';
 import { evidenceHtml, evidencePdf } from '../cards/evidence-pdf';
 import { CardSettingsFile } from '../cards/settings';
+import { printingServiceFor } from '../printing/shared';
 import type { ServiceContext } from '../service-context';
 
 /** The card encoder's entry on the status strip (C10, R-X3). */
@@ -47,6 +48,17 @@ export function createCardsHandlers(ctx: ServiceContext): HandlersFor<typeof CAR
       const status = (await ready).encoder.simulateFault(fault);
       if (!status) throw new CardServiceError('notEmulator');
       return status;
+    },
+    'cards:printCard': async ({ requestedBy, cardId: _cardId, ...face }) => {
+      const printerUri = (await ready).file.settings.cardPrinterUri;
+      if (!printerUri) throw new CardServiceError('noCardPrinter');
+      const service = await printingServiceFor(ctx);
+      return { jobId: service.printIdCard({ ...face, printerUri }, requestedBy), printer: printerUri };
+    },
+    'cards:printJob': async ({ jobId }) => {
+      const service = await printingServiceFor(ctx);
+      const job = service.jobState(jobId);
+      return { state: job?.state ?? 'unknown', message: service.jobError(jobId) };
     },
     'cards:getSettings': async () => (await ready).file.settings,
     'cards:updateSettings': async (next) => {

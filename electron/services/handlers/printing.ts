@@ -2,7 +2,7 @@ import type { PRINTING_METHODS } from '../../../shared/api/printing';
 import type { HandlersFor } from '../api-handler';
 import { discoverQueues } from '../printing/discover';
 import { sendEscalationMail } from '../printing/escalation-mail';
-import { PrintingService } from '../printing/printing-service';
+import { printingServiceFor } from '../printing/shared';
 import type { ServiceContext } from '../service-context';
 
 /**
@@ -11,8 +11,7 @@ import type { ServiceContext } from '../service-context';
  * during start-up is served, not refused. Chromium starts on the first badge.
  */
 export function createPrintingHandlers(ctx: ServiceContext): HandlersFor<typeof PRINTING_METHODS> {
-  const service = PrintingService.open({ dataDir: ctx.dataDir, events: ctx.events });
-  ctx.onClose(async () => (await service).close());
+  const service = printingServiceFor(ctx);
   return {
     'printing:printBadge': async (req) => ({ jobId: (await service).printBadge(req) }),
     'printing:jobs': async ({ limit }) => (await service).jobs(limit),

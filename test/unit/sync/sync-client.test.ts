@@ -253,6 +253,7 @@ describe('sync client against a real hub', () => {
         await w.put('cardApplications', {
           id,
           company: '数据港',
+          photo: null,
           holderName: '赵六',
           idType: 'resident',
           idNumber: '110105194912310029',
