@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { EvidenceRow } from '../../shared/api/cards';
 import { useT } from '../i18n';
 import { call } from '../transport/api';
+import { csvRows, type DoorLogProblem } from '../../shared/cards/door-log';
+import { importDoorLog } from './door-import';
 import { evidenceRows } from './evidence';
-import { XLSX_TYPE, download, errorText, fromBase64 } from './shared-ui';
+import { XLSX_TYPE, download, errorText, fromBase64, useActor } from './shared-ui';
 
 const monthStart = (): string => new Date().toLocaleDateString('sv').slice(0, 8) + '01';
 
@@ -14,6 +16,37 @@ export function EvidenceScreen(): React.JSX.Element {
   const [to, setTo] = useState(() => new Date().toLocaleDateString('sv'));
   const [rows, setRows] = useState<EvidenceRow[] | null>(null);
   const [message, setMessage] = useState('');
+  const actor = useActor();
+  const [problems, setProblems] = useState<DoorLogProblem[]>([]);
+
+  /** The access system's door-event log, CSV or XLSX (R-P5): stored, audited; unread rows listed. */
+  const importLog = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    try {
+      const rows = /\.xlsx$/i.test(file.name)
+        ? (
+            await call('cards:readDoorLog', {
+              xlsxBase64: btoa(
+                Array.from(new Uint8Array(await file.arrayBuffer()), (b) => String.fromCharCode(b)).join(''),
+              ),
+            })
+          ).rows
+        : csvRows(await file.text());
+      const r = await importDoorLog(actor, file.name, rows);
+      setProblems(r.problems);
+      setMessage(
+        t('cards.doorLog.imported', {
+          file: file.name,
+          events: r.events.length,
+          added: r.added,
+          bad: r.problems.length,
+        }),
+      );
+      setRows(await evidenceRows(from, to));
+    } catch (err) {
+      setMessage(errorText(t, err));
+    }
+  };
 
   const show = async (): Promise<void> => setRows(await evidenceRows(from, to));
   const save = async (kind: 'csv' | 'xlsx' | 'pdf'): Promise<void> => {
@@ -61,6 +94,29 @@ export function EvidenceScreen(): React.JSX.Element {
         </button>
       </div>
       <p className="hint">{t('cards.evidence.note')}</p>
+      <label className="door-log-import">
+        {t('cards.doorLog.label')}{' '}
+        <input
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void importLog(e.target.files?.[0])}
+        />
+      </label>
+      {problems.length > 0 && (
+        <div role="alert" className="notice warn">
+          <strong>{t('cards.doorLog.problems', { count: problems.length })}</strong>
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.line}-${p.reason}-${p.detail}`}>
+                {t('cards.doorLog.problem', {
+                  line: p.line,
+                  why: t(`cards.doorLog.reason.${p.reason}`, { detail: p.detail }),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {message && (
         <p className="notice" role="status">
           {message}

@@ -2,11 +2,21 @@
  * The machine-room evidence for a period (R-P5, 等保2.0): visitors of category
  * machineRoom, work visits and card holders' records, each with approver,
  * escort, pass or card, time in and out. Card holders enter without an escort
- * (R-K1); their "in" is when the card became valid at the desk (made/uploaded),
- * because door events live in the access system, not here.
+ * (R-K1); their times are the access system's door events imported at the desk
+ * (door-import.ts), matched by credential id or card number and paired in → out;
+ * an in without an out shows a blank out and says so.
  */
 import type { EvidenceRow } from '../../shared/api/cards';
+import { pairDoorEvents } from '../../shared/cards/door-log';
+import { credentialMatches } from '../../shared/domain/card';
 import { db } from '../db/schema';
+
+/** Words in the export itself (bilingual like its headers): an auditor must see why a time is blank. */
+const NO_DOOR_EVENTS = '无门禁进出记录（未导入）No door events imported';
+const FLAG_TEXT = {
+  noOut: '无离开记录 No exit recorded',
+  noIn: '无进入记录 No entry recorded',
+} as const;
 
 const local = (iso: string | null): string => {
   if (!iso) return '';
@@ -62,19 +72,33 @@ export async function evidenceRows(from: string, to: string): Promise<EvidenceRo
       timeOut: local(w.timeOut),
     });
   }
+  // Card holders: their real times from the access system's door log (imported), paired in → out.
+  const doorEvents = await db.doorEvents
+    .where('at')
+    .between(`${from} 00:00:00`, `${to} 23:59:59`, true, true)
+    .toArray();
   for (const c of await db.cards.filter((c) => c.validFrom <= to && c.validTo >= from).toArray()) {
-    rows.push({
-      kind: 'cardHolder',
+    const mine = doorEvents.filter((e) => e.credential === c.number || credentialMatches(c, e.credential));
+    const base = {
+      kind: 'cardHolder' as const,
       name: c.holderName,
       company: c.company,
       areas: c.areas,
-      work: '',
       approver: `${c.salesRep} / ${c.madeBy}`,
       escort: '',
-      credential: `card ${c.number}`,
-      timeIn: local(c.uploadedAt ?? c.madeAt),
-      timeOut: local(c.revokeConfirmedAt),
-    });
+      credential: `card ${c.number} (${c.encoded})`,
+    };
+    if (mine.length === 0) {
+      rows.push({ ...base, work: NO_DOOR_EVENTS, timeIn: '', timeOut: '' });
+      continue;
+    }
+    for (const v of pairDoorEvents(mine))
+      rows.push({
+        ...base,
+        work: [v.door, v.flag ? FLAG_TEXT[v.flag] : ''].filter(Boolean).join(' · '),
+        timeIn: v.timeIn.slice(0, 16),
+        timeOut: v.timeOut.slice(0, 16),
+      });
   }
   return rows.sort((a, b) => (a.timeIn < b.timeIn ? -1 : a.timeIn > b.timeIn ? 1 : 0));
 }

@@ -8,6 +8,7 @@ import type {
   WatchEntry,
 } from '../../shared/domain/visit';
 import type { CardApplication, CardAuditEntry, CardUpload, IdCard, WorkVisit } from '../../shared/domain/card';
+import type { DoorEvent } from '../../shared/cards/door-log';
 import type { HandoverSheet, Pass, PassIssue } from '../../shared/domain/pass';
 import type { EmergencyNumber, PbxFault, PhoneMessage, SmdrLine, StoredCall, Tariff, Tenant } from '../../shared/domain/switchboard';
 
@@ -81,6 +82,9 @@ export const SYNCED_TABLES = [
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
+/** One door event; the id is its content, so importing the same log twice stores each event once. */
+export type DoorEventRow = DoorEvent & { id: string; importedAt: string; file: string };
+
 export class FrontdeskDb extends Dexie {
   visits!: EntityTable<VisitRow, 'id'>;
   appointments!: EntityTable<Appointment, 'id'>;
@@ -105,6 +109,8 @@ export class FrontdeskDb extends Dexie {
   cardUploads!: EntityTable<CardUpload, 'id'>;
   workVisits!: EntityTable<WorkVisit, 'id'>;
   cardAudit!: EntityTable<CardAuditEntry, 'id'>;
+  /** The access system's door events, imported at this desk (local: never synced; the import is in the card audit chain). */
+  doorEvents!: EntityTable<DoorEventRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   syncRejects!: EntityTable<SyncRejectRow, 'mutationId'>;
   meta!: EntityTable<MetaRow, 'key'>;
@@ -142,6 +148,7 @@ export class FrontdeskDb extends Dexie {
       cardUploads: 'id, cardId, state',
       workVisits: 'id, state, approvedAt, timeIn',
       cardAudit: 'id, [chain+seq], entityId, at',
+      doorEvents: 'id, at, credential',
       // sync
       syncRejects: 'mutationId, at',
     });

@@ -236,6 +236,12 @@ export const CARD_METHODS = {
     }),
     CARD_ROLES,
   ),
+  /** The access system's XLSX door-event log as rows of text (R-P5); the renderer parses and stores them. */
+  'cards:readDoorLog': method(
+    z.object({ xlsxBase64: z.string().max(30_000_000) }).strict(),
+    z.object({ rows: z.array(z.array(z.string())) }),
+    CARD_ROLES,
+  ),
   'cards:sendRevocationMail': method(
     revocationMailSchema,
     z.object({ sentAt: isoTime, messageId: z.string(), recipients: z.array(z.string()) }),

@@ -288,6 +288,15 @@ it('R-P4/R-P5: a work visit cannot complete with equipment unaccounted for; the 
     /施工赵六某系统集成公司B-12更换 B-12 机柜硬盘王经理孙工0012/,
   );
   await screenshot(page, 'cards-10-evidence');
+  // R-P5: the access system's door log is imported; a row that cannot be read is listed by line and why.
+  await page.getByLabel('导入门禁进出记录（CSV 或 XLSX）').setInputFiles({
+    name: 'door.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('刷卡时间,卡号,读卡器,进出\n2026-11-20 09:00,6200000001=2711,机房A门,进\nbad,6200000001=2711,机房A门,出\n'),
+  });
+  await page.getByRole('status').filter({ hasText: '已导入 door.csv：1 条进出记录' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: '第 3 行：时间“bad”无法识别' }).waitFor();
+  await screenshot(page, 'cards-10b-door-log-import');
   expect(h.pageErrors).toEqual([]);
 }, 60_000);
 

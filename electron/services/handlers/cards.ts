@@ -8,6 +8,7 @@ import { sendRevocationMail } from '../cards/revocation-mail';
 import { evidenceHtml, evidencePdf } from '../cards/evidence-pdf';
 import { CardSettingsFile } from '../cards/settings';
 import { printingServiceFor } from '../printing/shared';
+import { doorLogRows } from '../cards/door-log-xlsx';
 import type { ServiceContext } from '../service-context';
 
 /** The card encoder's entry on the status strip (C10, R-X3). */
@@ -60,6 +61,9 @@ export function createCardsHandlers(ctx: ServiceContext): HandlersFor<typeof CAR
       const job = service.jobState(jobId);
       return { state: job?.state ?? 'unknown', message: service.jobError(jobId) };
     },
+    'cards:readDoorLog': async ({ xlsxBase64 }) => ({
+      rows: await doorLogRows(Buffer.from(xlsxBase64, 'base64')),
+    }),
     'cards:getSettings': async () => (await ready).file.settings,
     'cards:updateSettings': async (next) => {
       const { file, encoder } = await ready;
