@@ -85,10 +85,15 @@ export async function applyPage(database: FrontdeskDb, page: PullResponse, sentC
       for (const [t, row] of keep) await tableOf(database, t).put(row);
     }
 
+    // One bulk call per table and kind: a page holds each (table, key) once (the hub sends row
+    // snapshots), so grouping keeps the outcome of applying the changes one by one.
+    const puts = new Map<SyncTable, Fields[]>();
+    const deletes = new Map<SyncTable, string[]>();
     for (const change of page.changes) {
-      const target = tableOf(database, change.table);
       if (change.deletedHlc !== null) {
-        await target.delete(change.key);
+        const keys = deletes.get(change.table) ?? [];
+        keys.push(change.key);
+        deletes.set(change.table, keys);
         continue;
       }
       // Field-wise max by HLC: a pending value stays unless the hub already holds a newer one for that field.
@@ -98,8 +103,12 @@ export async function applyPage(database: FrontdeskDb, page: PullResponse, sentC
         if (theirs === undefined || compareHlc(p.hlc, theirs) > 0) mine[f] = p.value;
       }
       const row = { ...(HIDDEN_DEFAULTS[change.table] ?? {}), ...change.fields, ...mine, id: change.key };
-      await target.put(withLocalFields(change.table, row));
+      const rows = puts.get(change.table) ?? [];
+      rows.push(withLocalFields(change.table, row));
+      puts.set(change.table, rows);
     }
+    for (const [t, keys] of deletes) await tableOf(database, t).bulkDelete(keys);
+    for (const [t, rows] of puts) await tableOf(database, t).bulkPut(rows);
     await writeMeta(database.meta, META.cursor, String(page.nextCursor));
     await writeMeta(database.meta, META.epoch, page.epoch);
     return true;

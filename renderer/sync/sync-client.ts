@@ -15,7 +15,7 @@
  * - Errors are `SyncError`s; nothing here retries by itself (the loop does).
  */
 import { HybridClock } from '../../shared/sync/hlc';
-import { MAX_PUSH_BATCH, SYNC_SCHEMA_VERSION, SYNC_TABLES, type Mutation } from '../../shared/sync/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, SYNC_SCHEMA_VERSION, SYNC_TABLES, type Mutation } from '../../shared/sync/protocol';
 import type { FrontdeskDb, OutboxRow } from '../db/schema';
 import { applyPage } from './apply-page';
 import { SyncError, type HubTransport } from './hub-transport';
@@ -46,7 +46,9 @@ export class SyncClient {
   constructor(private readonly opts: SyncClientOptions) {
     this.db = opts.database;
     this.now = opts.now ?? Date.now;
-    this.pullLimit = opts.pullLimit ?? 500;
+    // The hub's largest page: each applied page is one transaction and one round of every
+    // live query on the screen, so fewer pages catch a replica up sooner (pages stay ≤ 8 MB).
+    this.pullLimit = opts.pullLimit ?? MAX_PULL_LIMIT;
   }
 
   /** Push everything waiting, then pull everything new. */
@@ -64,6 +66,12 @@ export class SyncClient {
 
   /** The client id to push under, re-keyed when the subject changed (see the invariants). */
   private async bindClient(subject: string, force: boolean): Promise<string> {
+    // Already bound to this subject (every round but the first): a read, no read-write transaction
+    // that would queue behind the face's own writes on the way to every push and pull.
+    if (!force && (await readMeta(this.db.meta, META.boundTo)) === subject) {
+      const id = await readMeta(this.db.meta, META.clientId);
+      if (id) return id;
+    }
     return this.db.transaction('rw', this.db.outbox, this.db.meta, async () => {
       const bound = await readMeta(this.db.meta, META.boundTo);
       const id = await clientIdOf(this.db.meta);
@@ -112,6 +120,8 @@ export class SyncClient {
 
   async pushAll(): Promise<{ pushed: number; rejected: number; skewMs: number }> {
     const session = await this.token();
+    // Nothing waiting (a console woken by a poke): straight to the pull.
+    if ((await this.db.outbox.count()) === 0) return { pushed: 0, rejected: 0, skewMs: 0 };
     await this.adoptLocalRows(session.subject);
     let clientId = await this.bindClient(session.subject, false);
     let pushed = 0;
@@ -119,11 +129,7 @@ export class SyncClient {
     let skewMs = 0;
     let rebound = false;
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const waiting = await this.db.outbox
-        .orderBy('seq')
-        .filter((r) => r.clientSeq !== undefined)
-        .limit(MAX_PUSH_BATCH)
-        .toArray();
+      const waiting = await pushableRows(this.db, MAX_PUSH_BATCH);
       if (waiting.length === 0) break;
       const mutations = withinBytes(waiting.map((r) => toMutation(r)));
       const rows = waiting.slice(0, mutations.length);
@@ -192,6 +198,23 @@ export class SyncClient {
       if (!page.hasMore) break;
     }
     return pulled;
+  }
+}
+
+/**
+ * The first `limit` outbox rows that go to the hub, in write order. Read by
+ * key range (IndexedDB's getAll) rather than a filtered cursor, which costs a
+ * round of the event loop per row; rows of local-only tables are skipped.
+ */
+async function pushableRows(database: FrontdeskDb, limit: number): Promise<OutboxRow[]> {
+  const out: OutboxRow[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await database.outbox.where('seq').above(after).limit(limit).toArray();
+    for (const r of rows) if (r.clientSeq !== undefined && out.length < limit) out.push(r);
+    const last = rows.at(-1)?.seq;
+    if (rows.length < limit || out.length >= limit || last === undefined) return out;
+    after = last;
   }
 }
 
