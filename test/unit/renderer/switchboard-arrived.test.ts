@@ -10,7 +10,7 @@ import { SmdrJournal } from '../../../hardware/pbx/journal';
 import { SmdrLink } from '../../../hardware/pbx/smdr-link';
 import { patternCLine } from '../../../hardware/sim/pbx-simulator';
 import { ARRIVED_CAP, mergeArrived, storedAmong, useArrivedCalls } from '../../../renderer/console/calls/arrived-calls';
-import { CURSOR_KEY, ingestEntries, isTransition } from '../../../renderer/console/calls/ingest-store';
+import { CURSOR_KEY, ingestEntries, isTransition } from '../../../renderer/console/calls/ingest';
 import { db } from '../../../renderer/db/schema';
 
 const at = new Date('2026-11-20T09:30:00');
