@@ -51,6 +51,11 @@ export class SmdrLink {
     this.auto = options.format === 'auto' ? new AutoFormat() : null;
   }
 
+  /** The PBX whose journal this link writes (its sequences start at 1). */
+  get pbxId(): string {
+    return this.options.journal.pbxId;
+  }
+
   /** The format lines are parsed with: the fixed one, the detected one, or null while undetected. */
   get format(): SmdrFormat | null {
     return this.auto === null ? (this.options.format === 'auto' ? null : this.options.format) : this.auto.format;

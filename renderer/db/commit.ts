@@ -41,13 +41,22 @@ function changedFields(before: unknown, after: Fields): Fields {
  * Each put gets an HLC stamp from this database's clock (persisted in meta, so
  * stamps stay monotonic across reloads) and, for tables the hub syncs, the
  * next gap-free client sequence.
+ *
+ * `scope` (optional) narrows the transaction to those synced tables plus the
+ * outbox and meta, so a hot writer (the call-log ingest) does not wait behind
+ * transactions on tables it never touches. The outbox guarantees are the same
+ * (outbox and meta are always in it); `work` may then read and put only the
+ * scoped tables — anything else fails the whole transaction, nothing is half
+ * written. Without `scope` it spans every synced table, as before.
  */
 export async function commit<T>(
   actor: string,
   work: (w: Writer) => Promise<T>,
   database: FrontdeskDb = db,
+  scope?: readonly SyncedTable[],
 ): Promise<T> {
-  return database.transaction('rw', TABLES.map((t) => database[t]), async () => {
+  const tables = scope === undefined ? TABLES : [...new Set<SyncedTable>(scope), 'outbox' as const, 'meta' as const];
+  return database.transaction('rw', tables.map((t) => database[t]), async () => {
     const now = new Date().toISOString();
     const clientId = await clientIdOf(database.meta);
     const clock = new HybridClock(clientId);

@@ -66,9 +66,11 @@ export type PbxSettings = z.infer<typeof pbxSettingsSchema>;
 
 /** A journal entry as the renderer stores it: a call, a non-call line, or an unrecognized line. */
 export const journalEntrySchema = z.object({
-  /** The journal's own sequence: the renderer's catch-up cursor. */
+  /** The journal's own sequence: the renderer's catch-up cursor. Each PBX's journal starts at 1. */
   seq: z.number().int().nonnegative(),
   id: z.string(),
+  /** The PBX whose journal holds the entry: sequences are per PBX, so the cursor is too. */
+  pbxId: z.string().min(1).max(40),
   receivedAt: z.iso.datetime({ offset: true }),
   kind: z.enum(['call', 'header', 'blank', 'status', 'unrecognized']),
   call: callRecordSchema.nullable(),
@@ -79,10 +81,15 @@ export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
 export const CALL_METHODS = {
   'calls:status': method(z.object({}).strict(), pbxStatusSchema, ['console']),
-  /** Journal entries after `afterSeq`, paged; `hasMore` asks for another page. */
+  /**
+   * Journal entries after `afterSeq`, paged; `hasMore` asks for another page.
+   * The journal read is the current PBX's (`pbxId`; null while the service has
+   * no link): a reader whose cursor was for another PBX asks again with that
+   * PBX's cursor.
+   */
   'calls:since': method(
     z.object({ afterSeq: z.number().int().min(-1), limit: z.number().int().min(1).max(5000) }).strict(),
-    z.object({ entries: z.array(journalEntrySchema), hasMore: z.boolean() }),
+    z.object({ entries: z.array(journalEntrySchema), hasMore: z.boolean(), pbxId: z.string().min(1).max(40).nullable() }),
     ['console'],
   ),
   'calls:listPorts': method(

@@ -7,7 +7,7 @@ import type { LoggedLine } from '../../../hardware/pbx/smdr-link';
  */
 export function toApiEntry(line: LoggedLine): ApiJournalEntry {
   const { entry, parsed } = line;
-  const base = { seq: entry.seq, id: entry.id, receivedAt: entry.receivedAt.toISOString() };
+  const base = { seq: entry.seq, id: entry.id, pbxId: entry.pbxId, receivedAt: entry.receivedAt.toISOString() };
   switch (parsed.kind) {
     case 'call':
       return { ...base, kind: 'call', call: { ...parsed.record, id: entry.id }, raw: parsed.record.raw, reason: null };

@@ -111,14 +111,18 @@ export class PbxService {
     return this.status.status;
   }
 
-  /** Journal entries after `afterSeq` (−1: from the start), at most `limit`. */
-  since(afterSeq: number, limit: number): { entries: ApiJournalEntry[]; hasMore: boolean } {
+  /**
+   * Entries of the current PBX's journal after `afterSeq` (−1: from the start),
+   * at most `limit`, with that PBX's id: sequences restart at 1 per PBX, so a
+   * reader keeps one cursor per id and asks again if this is not its PBX.
+   */
+  since(afterSeq: number, limit: number): { entries: ApiJournalEntry[]; hasMore: boolean; pbxId: string | null } {
     const link = this.link;
-    if (link === null) return { entries: [], hasMore: false };
+    if (link === null) return { entries: [], hasMore: false, pbxId: null };
     const from = link.positionAfterSeq(afterSeq);
     const entries: ApiJournalEntry[] = [];
     for (const line of link.releasedFrom(from, limit)) entries.push(toApiEntry(line));
-    return { entries, hasMore: from + entries.length < link.released };
+    return { entries, hasMore: from + entries.length < link.released, pbxId: link.pbxId };
   }
 
   /** One journaled line by its stable id (a call's id is its journal id), read from disk; null if unknown. */

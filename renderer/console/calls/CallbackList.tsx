@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CALLBACK_OUTCOMES, type CallbackOutcome, type StoredCall } from '../../../shared/domain/switchboard';
 import { db } from '../../db/schema';
 import { useLocale, useT } from '../../i18n';
@@ -7,6 +7,7 @@ import { Dialog } from '../Dialog';
 import { dayTime, hostLabel } from '../format';
 import { useActor } from '../ui-store';
 import { recordCallback } from './actions';
+import { useArrivedCalls } from './arrived-calls';
 import { matchOf, useVisitorMatches, type CallerIndex } from './lookup';
 import { clockOf } from './numbers';
 import { useSwitchboard } from './switchboard-ui';
@@ -51,7 +52,24 @@ function CallbackDialog({ call, onClose }: { call: StoredCall; onClose: () => vo
 export function CallbackList({ index }: { index: CallerIndex }): React.JSX.Element {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const open = useLiveQuery(() => db.calls.where('callback').equals('open').reverse().sortBy('seq'), []) ?? [];
+  const storedOpen = useLiveQuery(() => db.calls.where('callback').equals('open').reverse().sortBy('seq'), []);
+  // A missed call shown from the PBX event is listed at once too (R-C5); dealing with it waits for its
+  // stored row (recordCallback). Which of them are stored is asked of all calls, not of the open ones:
+  // a stored call someone already dealt with must not come back from the event.
+  const arrived = useArrivedCalls((s) => s.calls);
+  const arrivedMissed = useMemo(() => arrived.filter((c) => c.callback === 'open'), [arrived]);
+  const missedKey = arrivedMissed.map((c) => c.id).join(',');
+  const storedIds = useLiveQuery(
+    async () => new Set((await db.calls.bulkGet(missedKey === '' ? [] : missedKey.split(','))).flatMap((c) => (c ? [c.id] : []))),
+    [missedKey],
+  );
+  const open = useMemo(() => {
+    if (storedOpen === undefined) return [];
+    if (storedIds === undefined) return storedOpen;
+    const have = new Set(storedOpen.map((c) => c.id));
+    const early = arrivedMissed.filter((c) => !storedIds.has(c.id) && !have.has(c.id));
+    return early.length === 0 ? storedOpen : [...early, ...storedOpen];
+  }, [storedOpen, storedIds, arrivedMissed]);
   const visitors = useVisitorMatches(open.map((c) => c.number ?? ''));
   const [dealing, setDealing] = useState<StoredCall | null>(null);
   const focus = useSwitchboard((s) => s.callbackFocus);

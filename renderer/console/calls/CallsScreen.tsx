@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { CALL_DIRECTIONS, type CallDirection } from '../../../shared/domain/call';
 import { db } from '../../db/schema';
 import { useT } from '../../i18n';
 import { today } from '../format';
+import { LOG_LIMIT, mergeArrived, storedAmong, useArrivedCalls, useArrivedView } from './arrived-calls';
 import { CallbackList } from './CallbackList';
 import { CallerCard } from './CallerCard';
 import { CallLog } from './CallLog';
@@ -15,9 +16,6 @@ import { ScriptsPanel } from './ScriptsPanel';
 import { dayFigures, percent } from './stats';
 import { useSwitchboard } from './switchboard-ui';
 import { useRingThreshold } from './threshold';
-
-/** How many calls the live log holds in memory; older ones are in the phone bill and the register of calls. */
-const LOG_LIMIT = 5000;
 
 interface Filter {
   direction: CallDirection | '';
@@ -69,7 +67,16 @@ function Figures({ threshold, setThreshold }: { threshold: number; setThreshold:
 export function CallsScreen(): React.JSX.Element {
   const t = useT();
   const id = useId();
-  const live = useLiveQuery(() => db.calls.orderBy('seq').reverse().limit(LOG_LIMIT).toArray(), []);
+  const stored = useLiveQuery(() => db.calls.orderBy('seq').reverse().limit(LOG_LIMIT).toArray(), []);
+  // Calls announced by the PBX service are shown from the event until their stored rows land (issue 4).
+  useArrivedView();
+  const arrived = useArrivedCalls((s) => s.calls);
+  const live = useMemo(() => (stored === undefined ? undefined : mergeArrived(stored, arrived, LOG_LIMIT)), [stored, arrived]);
+  useEffect(() => {
+    if (stored === undefined) return;
+    const landed = storedAmong(stored, arrived);
+    if (landed.size > 0) useArrivedCalls.getState().settle(landed);
+  }, [stored, arrived]);
   const tariffs = useLiveQuery(() => db.tariffs.toArray(), []) ?? [];
   const index = useCallerIndex();
   const selectedId = useSwitchboard((s) => s.selectedCallId);

@@ -3,15 +3,19 @@ import type { Staff } from '../../../shared/domain/visit';
 import { commit } from '../../db/commit';
 import { newId } from '../../db/ids';
 import { db } from '../../db/schema';
+import { whenStored } from './arrived-calls';
 
 /**
  * Records what was done about a missed call (R-C5). "No answer" keeps it on
- * the list; "called back" and "resolved" take it off.
+ * the list; "called back" and "resolved" take it off. A call shown from the
+ * PBX event may not be stored yet: the record waits for its stored row (the
+ * ingest commits it, or retries until it does), so it is never lost.
  */
 export async function recordCallback(callId: string, outcome: CallbackOutcome, note: string, actor: string): Promise<void> {
+  await whenStored(callId);
   await commit(actor, async (w) => {
     const c = await db.calls.get(callId);
-    if (!c) return;
+    if (!c) throw new Error(`call ${callId} is not stored`);
     const log = [...(c.callbackLog ?? []), { at: w.now, by: actor, outcome, note }];
     await w.put('calls', { ...c, callback: outcome === 'noAnswer' ? 'open' : 'done', callbackLog: log });
     await w.audit(`callback.${outcome}`, 'call', callId, note);

@@ -75,7 +75,8 @@ describe('PBX service over a real serial pty pair (R-C1, R-C2, R-O3)', () => {
     expect(replay.entries.map((e) => e.seq)).toEqual(events.logged.map((e) => e.seq));
     expect(replay.entries.map((e) => e.call)).toEqual(events.logged.map((e) => e.call));
     expect(again.getStatus().unrecognizedCount).toBe(1);
-    // Paging: after the second line, one page of one.
-    expect(again.since(2, 1)).toEqual({ entries: [replay.entries[2]], hasMore: true });
+    // Paging: after the second line, one page of one, named by the PBX whose journal it is (sequences are per PBX).
+    expect(again.since(2, 1)).toEqual({ entries: [replay.entries[2]], hasMore: true, pbxId: 'pbx-1' });
+    expect(replay.entries.every((e) => e.pbxId === 'pbx-1')).toBe(true);
   }, 15_000);
 });
