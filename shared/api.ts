@@ -21,6 +21,9 @@ export const settingsSchema = z.object({
   kioskCountdownSeconds: z.number().int().min(5).max(120),
   /** Seconds after the "done" screen before the kiosk returns to welcome (K15: 10–15 s). */
   kioskDoneSeconds: z.number().int().min(5).max(60),
+  /** K2: the kiosk panel's visible height and the height of its lower edge above the floor, in mm. */
+  kioskPanelHeightMm: z.number().int().min(100).max(2500),
+  kioskPanelBottomMm: z.number().int().min(0).max(2000),
   /** Minutes a host has to acknowledge before the desk is asked to escalate (R-V5). */
   hostAckMinutes: z.number().int().min(1).max(60),
   holidays: z.array(z.iso.date()),

@@ -9,6 +9,9 @@ export const DEFAULT_SETTINGS: Settings = {
   kioskIdleSeconds: 60,
   kioskCountdownSeconds: 20,
   kioskDoneSeconds: 12,
+  // A 23.8" 1080p landscape panel on a floor stand, lower edge at 900 mm: every control is within reach (K2).
+  kioskPanelHeightMm: 297,
+  kioskPanelBottomMm: 900,
   hostAckMinutes: 5,
   holidays: [],
   workingWeekends: [],

@@ -8,11 +8,12 @@ import { DoneScreen, ReceptionScreen } from './DoneScreen';
 import { HostScreen } from './HostScreen';
 import { IdlePrompt } from './IdlePrompt';
 import { IdScreen } from './IdScreen';
-import { TopBar } from './Layout';
+import { ReachBanner, TopBar } from './Layout';
 import { NdaScreen } from './NdaScreen';
 import { SignOutScreen, SurveyScreen, ThanksScreen } from './SignOutScreens';
 import { useKiosk, type Screen } from './store';
 import { useIdle } from './useIdle';
+import { useReachBand } from './useReachBand';
 import { CompanyScreen, NameScreen, PhoneScreen, ReturningScreen } from './WalkInBasics';
 import { Welcome } from './Welcome';
 
@@ -45,12 +46,18 @@ export default function KioskApp(): React.JSX.Element {
   const { kioskIdleSeconds, kioskCountdownSeconds } = useSettings();
   const { idle, resume } = useIdle(!SELF_TIMED.has(screen), kioskIdleSeconds);
   const Current = SCREENS[screen];
+  const band = useReachBand();
   useEffect(() => {
     document.body.classList.add('kiosk');
     return () => document.body.classList.remove('kiosk');
   }, []);
   return (
-    <div className={`k-app${largeText ? ' k-large' : ''}`}>
+    <div
+      className={`k-app${largeText ? ' k-large' : ''}`}
+      style={{ '--k-reach-top': `${band.topPx}px`, '--k-reach-bottom': `${band.bottomPx}px` } as React.CSSProperties}
+    >
+      {/* K2: above the reach limit only read-only content; every control is laid out below it. */}
+      {band.topPx > 0 ? <ReachBanner /> : null}
       <TopBar showCompany={screen !== 'welcome'} inert={idle} />
       {/* The session key remounts screens after a reset so camera and canvas are released (K16). */}
       <div className="k-screen" key={`${session}-${screen}`} inert={idle}>

@@ -47,8 +47,21 @@ export function TopBar({ showCompany, inert }: { showCompany: boolean; inert: bo
   );
 }
 
+/** K2: what fills the strip of a tall panel above the visitor's reach: the company's name, nothing to tap. */
+export function ReachBanner(): React.JSX.Element {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const settings = useSettings();
+  return (
+    <div className="k-reach-banner" aria-hidden="true">
+      <p className="k-reach-company">{locale === 'zh-CN' ? settings.companyName : settings.companyNameEn}</p>
+      <p className="k-reach-lead">{t('kiosk.reach.lead')}</p>
+    </div>
+  );
+}
+
 /** Back / start over / ask reception, on every screen after welcome (K9). */
-export function NavBar({ showBack = true }: { showBack?: boolean }): React.JSX.Element {
+export function NavBar({ showBack = true, showStartOver = true }: { showBack?: boolean; showStartOver?: boolean }): React.JSX.Element {
   const t = useT();
   const back = useKiosk((s) => s.back);
   const reset = useKiosk((s) => s.reset);
@@ -64,9 +77,11 @@ export function NavBar({ showBack = true }: { showBack?: boolean }): React.JSX.E
         <span />
       )}
       <div className="k-nav-right">
-        <button type="button" className="k-button k-secondary" onClick={reset}>
-          {t('kiosk.nav.startOver')}
-        </button>
+        {showStartOver ? (
+          <button type="button" className="k-button k-secondary" onClick={reset}>
+            {t('kiosk.nav.startOver')}
+          </button>
+        ) : null}
         <button type="button" className="k-button k-secondary" onClick={toReception}>
           {t('kiosk.nav.help')}
         </button>

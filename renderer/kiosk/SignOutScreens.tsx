@@ -121,6 +121,8 @@ export function ThanksScreen(): React.JSX.Element {
         </button>
         <p className="k-hint">{t('kiosk.done.auto', { seconds: left })}</p>
       </main>
+      {/* K20: a screen that asks for text offers reception's help too. */}
+      <NavBar showBack={false} showStartOver={false} />
       {typing && !sent ? <OnScreenKeyboard kind="pinyin" value={comment} onChange={setComment} inputId="k-comment" /> : null}
     </>
   );

@@ -127,7 +127,8 @@ it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, body t
   await check(page, 'kiosk-ux-nda-signed', '继续');
   await continueButton(page).click();
   await waitHeading(page, '签到成功');
-  await page.clock.fastForward('00:06');
+  // Six seconds on, then the page's clock stands still while the checks run (axe is slow under load).
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 6_000);
   await page.clock.runFor(300);
   expect(await page.getByRole('heading', { level: 1, name: '签到成功' }).count()).toBe(1);
   expect(await page.getByText('需陪同 ESCORT REQUIRED').isVisible()).toBe(true);
@@ -140,6 +141,7 @@ it('K1/K5/K6/T1 every kiosk screen: targets ≥ 48 px, primary ≥ 64 px, body t
   await page.clock.fastForward('00:13');
   await page.clock.runFor(300);
   await waitHeading(page, '欢迎光临');
+  await page.clock.resume();
 
   // Walk-in: a mobile of an earlier visit brings the returning-visitor offer. A kiosk
   // holds only the visits it signed in itself (it never pulls the register), so

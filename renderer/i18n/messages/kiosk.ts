@@ -7,6 +7,7 @@ import { defineMessages } from '../define';
 export const kiosk = defineMessages(
   {
     'kiosk.welcome.title': '欢迎光临',
+    'kiosk.reach.lead': '访客自助登记，请在下方屏幕操作',
     'kiosk.welcome.lead': '请选择您要办理的事项',
     'kiosk.welcome.appointment': '我有预约',
     'kiosk.welcome.appointmentHint': '扫描或输入 6 位预约码',
@@ -124,6 +125,7 @@ export const kiosk = defineMessages(
   },
   {
     'kiosk.welcome.title': 'Welcome',
+    'kiosk.reach.lead': 'Visitor sign-in: please use the screen below',
     'kiosk.welcome.lead': 'What would you like to do?',
     'kiosk.welcome.appointment': 'I have an appointment',
     'kiosk.welcome.appointmentHint': 'Scan or type your 6-digit code',
