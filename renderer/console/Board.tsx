@@ -1,21 +1,27 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ROW_HEIGHT, VirtualRows } from '../components/VirtualRows';
 import { signIn, signOut, signOutAllRemaining, admitHeld, refuseHeld } from '../db/visits';
 import type { VisitRow } from '../db/schema';
 import type { Appointment } from '../../shared/domain/visit';
 import { useLocale, useT } from '../i18n';
-import { matches, useBoardData } from './board-data';
+import { matcher, useBoardData } from './board-data';
 import { DeskSignIn } from './DeskSignIn';
 import { EscortToggle } from './EscortToggle';
 import { hhmm, hostLabel } from './format';
 import { NoteDialog } from './NoteDialog';
 import { notifyHost } from './notify';
 import { useActor, useConsoleUi } from './ui-store';
+import '../styles/board.css';
 
 type Pending =
   | { kind: 'signOut'; visit: VisitRow }
   | { kind: 'admit'; visit: VisitRow }
   | { kind: 'refuse'; visit: VisitRow }
   | { kind: 'dayEnd' };
+
+type ListId = 'expected' | 'onSite' | 'left';
+const expectedKey = (e: { appointment: Appointment }): string => e.appointment.id;
+const visitKey = (v: VisitRow): string => v.id;
 
 export function Board(): React.JSX.Element {
   const t = useT();
@@ -36,9 +42,43 @@ export function Board(): React.JSX.Element {
     useConsoleUi.getState().searchDone();
   }, [searchRequest]);
 
-  const expected = (data?.expected ?? []).filter((e) => matches(query, e.appointment));
-  const onSite = (data?.onSite ?? []).filter((v) => matches(query, v));
-  const left = (data?.left ?? []).filter((v) => matches(query, v));
+  // Filtered once per result or keystroke, not on every render (a day can hold thousands of visits).
+  const { expected, onSite, left } = useMemo(() => {
+    const hit = matcher(query);
+    return {
+      expected: (data?.expected ?? []).filter((e) => hit(e.appointment)),
+      onSite: (data?.onSite ?? []).filter(hit),
+      left: (data?.left ?? []).filter(hit),
+    };
+  }, [data, query]);
+  const [selected, setSelected] = useState<{ list: ListId; key: string } | null>(null);
+  const keysId = useId();
+  const onSiteListId = useId();
+  const selectedIn = (list: ListId): string | null => (selected?.list === list ? selected.key : null);
+  const rowProps = (list: ListId, key: string, cls = ''): { className?: string; 'aria-selected': boolean; onClick: () => void } => {
+    const isSelected = selected?.list === list && selected.key === key;
+    const className = [cls, isSelected ? 'selected' : ''].filter(Boolean).join(' ');
+    return { className: className || undefined, 'aria-selected': isSelected, onClick: () => setSelected({ list, key }) };
+  };
+  /** Arrow keys, Page Up/Down, Home and End move the selection through the whole list; Enter acts on the selected row. */
+  const keys =
+    <T,>(list: ListId, rows: readonly T[], keyOf: (r: T) => string, act: ((r: T) => void) | null) =>
+    (e: React.KeyboardEvent<HTMLDivElement>): void => {
+      // Keys typed into a control inside a row (the escort box, a button) are that control's.
+      if (e.target !== e.currentTarget || rows.length === 0) return;
+      const at = selected?.list === list ? rows.findIndex((r) => keyOf(r) === selected.key) : -1;
+      const page = Math.max(1, Math.floor(e.currentTarget.clientHeight / ROW_HEIGHT) - 1);
+      const go = (i: number): void => setSelected({ list, key: keyOf(rows[Math.max(0, Math.min(rows.length - 1, i))]!) });
+      if (e.key === 'ArrowDown') go(at + 1);
+      else if (e.key === 'ArrowUp') go(at < 0 ? 0 : at - 1);
+      else if (e.key === 'PageDown') go(at + page);
+      else if (e.key === 'PageUp') go(at - page);
+      else if (e.key === 'Home') go(0);
+      else if (e.key === 'End') go(rows.length - 1);
+      else if (e.key === 'Enter' && at >= 0 && act) act(rows[at]!);
+      else return;
+      e.preventDefault();
+    };
   const host = (name: string, dept: string): string => hostLabel(locale, name, dept);
 
   const signInExpected = async (a: Appointment): Promise<void> => {
@@ -67,6 +107,13 @@ export function Board(): React.JSX.Element {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             // R-V8 at the desk: a badge scanner types the code plus Enter into this box.
+            // Down arrow from the search box goes to the first visitor on site, so search then keys reach any row.
+            if (e.key === 'ArrowDown' && onSite[0]) {
+              e.preventDefault();
+              setSelected({ list: 'onSite', key: onSite[0].id });
+              document.getElementById(onSiteListId)?.focus();
+              return;
+            }
             if (e.key !== 'Enter') return;
             const code = query.normalize('NFKC').trim().toUpperCase();
             const visit = data?.onSite.find((v) => v.state === 'onSite' && v.badgeCode === code);
@@ -89,134 +136,186 @@ export function Board(): React.JSX.Element {
         {notice.text}
       </p>
 
+      <p id={keysId} className="visually-hidden">
+        {t('console.board.keys')}
+      </p>
       <section aria-labelledby="board-expected">
         <h2 id="board-expected">
           {t('console.board.expected')} <span className="count">{expected.length}</span>
         </h2>
-        <div className="table-wrap">
-          <table className="console-table" aria-labelledby="board-expected">
-            <thead>
-              <tr>
-                <th scope="col">{t('console.col.time')}</th>
-                <th scope="col">{t('console.col.name')}</th>
-                <th scope="col">{t('console.col.company')}</th>
-                <th scope="col">{t('console.col.host')}</th>
-                <th scope="col">{t('console.col.code')}</th>
-                <th scope="col">{t('console.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {expected.map(({ appointment: a, host: h }) => (
-                <tr key={a.id}>
-                  <td className="num">{hhmm(a.expectedAt)}</td>
-                  <td>
-                    {a.name}
-                    {a.vip && <span className="tag">VIP</span>}
-                  </td>
-                  <td>{a.company || '--'}</td>
-                  <td>{h ? host(h.name, locale === 'zh-CN' ? h.dept : h.deptEn) : '--'}</td>
-                  <td className="num">{a.code}</td>
-                  <td>
-                    <button type="button" className="btn small" aria-label={t('console.board.signInExpected', { name: a.name })} onClick={() => void signInExpected(a)}>
-                      {t('console.board.signInShort')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-              {expected.length === 0 && <EmptyRow cols={6} />}
-            </tbody>
-          </table>
-        </div>
+        <VirtualRows
+          rows={expected}
+          rowKey={expectedKey}
+          cols={6}
+          labelledBy="board-expected"
+          describedBy={keysId}
+          wrapClassName="board-list"
+          tableClassName="board-table"
+          selectedKey={selectedIn('expected')}
+          onKeyDown={keys('expected', expected, expectedKey, (e) => void signInExpected(e.appointment))}
+          empty={<EmptyRow cols={6} />}
+          colgroup={
+            <colgroup>
+              <col style={{ width: 72 }} />
+              <col />
+              <col />
+              <col />
+              <col style={{ width: 96 }} />
+              <col style={{ width: 96 }} />
+            </colgroup>
+          }
+          head={
+            <tr>
+              <th scope="col">{t('console.col.time')}</th>
+              <th scope="col">{t('console.col.name')}</th>
+              <th scope="col">{t('console.col.company')}</th>
+              <th scope="col">{t('console.col.host')}</th>
+              <th scope="col">{t('console.col.code')}</th>
+              <th scope="col">{t('console.col.actions')}</th>
+            </tr>
+          }
+          renderRow={({ appointment: a, host: h }) => (
+            <tr key={a.id} {...rowProps('expected', a.id)}>
+              <td className="num">{hhmm(a.expectedAt)}</td>
+              <td>
+                {a.name}
+                {a.vip && <span className="tag">VIP</span>}
+              </td>
+              <td>{a.company || '--'}</td>
+              <td>{h ? host(h.name, locale === 'zh-CN' ? h.dept : h.deptEn) : '--'}</td>
+              <td className="num">{a.code}</td>
+              <td>
+                <button type="button" className="btn small" aria-label={t('console.board.signInExpected', { name: a.name })} onClick={() => void signInExpected(a)}>
+                  {t('console.board.signInShort')}
+                </button>
+              </td>
+            </tr>
+          )}
+        />
       </section>
 
       <section aria-labelledby="board-onsite">
         <h2 id="board-onsite">
           {t('console.board.onSite')} <span className="count">{onSite.length}</span>
         </h2>
-        <div className="table-wrap">
-          <table className="console-table" aria-labelledby="board-onsite">
-            <thead>
-              <tr>
-                <th scope="col">{t('console.col.in')}</th>
-                <th scope="col">{t('console.col.name')}</th>
-                <th scope="col">{t('console.col.company')}</th>
-                <th scope="col">{t('console.col.category')}</th>
-                <th scope="col">{t('console.col.host')}</th>
-                <th scope="col">{t('console.col.badge')}</th>
-                <th scope="col">{t('console.col.state')}</th>
-                <th scope="col">{t('console.col.escort')}</th>
-                <th scope="col">{t('console.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {onSite.map((v) => (
-                <tr key={v.id} className={v.state === 'held' ? 'row-held' : undefined}>
-                  <td className="num">{hhmm(v.signedInAt ?? v.createdAt)}</td>
-                  <td>{v.name}</td>
-                  <td>{v.company || '--'}</td>
-                  <td>{t(`category.${v.category}`)}</td>
-                  <td>{host(v.hostName, v.hostDept)}</td>
-                  <td className="num">{v.badgeCode}</td>
-                  <td>{t(`state.${v.state}`)}</td>
-                  <td>
-                    <EscortToggle visit={v} />
-                  </td>
-                  <td className="row-actions">
-                    {v.state === 'onSite' && (
-                      <button type="button" className="btn small" aria-label={t('console.board.signOutOf', { name: v.name })} onClick={() => setPending({ kind: 'signOut', visit: v })}>
-                        {t('console.board.signOut')}
-                      </button>
-                    )}
-                    {v.state === 'held' && (
-                      <>
-                        <button type="button" className="btn small" aria-label={t('console.admitOf', { name: v.name })} onClick={() => setPending({ kind: 'admit', visit: v })}>
-                          {t('console.admit')}
-                        </button>
-                        <button type="button" className="btn small danger" aria-label={t('console.refuseOf', { name: v.name })} onClick={() => setPending({ kind: 'refuse', visit: v })}>
-                          {t('console.refuse')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {onSite.length === 0 && <EmptyRow cols={9} />}
-            </tbody>
-          </table>
-        </div>
+        <VirtualRows
+          rows={onSite}
+          rowKey={visitKey}
+          cols={9}
+          id={onSiteListId}
+          labelledBy="board-onsite"
+          describedBy={keysId}
+          wrapClassName="board-list"
+          tableClassName="board-table"
+          selectedKey={selectedIn('onSite')}
+          onKeyDown={keys('onSite', onSite, visitKey, (v) => setPending({ kind: v.state === 'held' ? 'admit' : 'signOut', visit: v }))}
+          empty={<EmptyRow cols={9} />}
+          colgroup={
+            <colgroup>
+              <col style={{ width: 72 }} />
+              <col />
+              <col />
+              <col style={{ width: 96 }} />
+              <col />
+              <col style={{ width: 112 }} />
+              <col style={{ width: 88 }} />
+              <col style={{ width: 120 }} />
+              <col style={{ width: 150 }} />
+            </colgroup>
+          }
+          head={
+            <tr>
+              <th scope="col">{t('console.col.in')}</th>
+              <th scope="col">{t('console.col.name')}</th>
+              <th scope="col">{t('console.col.company')}</th>
+              <th scope="col">{t('console.col.category')}</th>
+              <th scope="col">{t('console.col.host')}</th>
+              <th scope="col">{t('console.col.badge')}</th>
+              <th scope="col">{t('console.col.state')}</th>
+              <th scope="col">{t('console.col.escort')}</th>
+              <th scope="col">{t('console.col.actions')}</th>
+            </tr>
+          }
+          renderRow={(v) => (
+            <tr key={v.id} {...rowProps('onSite', v.id, v.state === 'held' ? 'row-held' : '')}>
+              <td className="num">{hhmm(v.signedInAt ?? v.createdAt)}</td>
+              <td>{v.name}</td>
+              <td>{v.company || '--'}</td>
+              <td>{t(`category.${v.category}`)}</td>
+              <td>{host(v.hostName, v.hostDept)}</td>
+              <td className="num">{v.badgeCode}</td>
+              <td>{t(`state.${v.state}`)}</td>
+              <td>
+                <EscortToggle visit={v} />
+              </td>
+              <td className="row-actions">
+                {v.state === 'onSite' && (
+                  <button type="button" className="btn small" aria-label={t('console.board.signOutOf', { name: v.name })} onClick={() => setPending({ kind: 'signOut', visit: v })}>
+                    {t('console.board.signOut')}
+                  </button>
+                )}
+                {v.state === 'held' && (
+                  <>
+                    <button type="button" className="btn small" aria-label={t('console.admitOf', { name: v.name })} onClick={() => setPending({ kind: 'admit', visit: v })}>
+                      {t('console.admit')}
+                    </button>
+                    <button type="button" className="btn small danger" aria-label={t('console.refuseOf', { name: v.name })} onClick={() => setPending({ kind: 'refuse', visit: v })}>
+                      {t('console.refuse')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </section>
 
       <section aria-labelledby="board-left">
         <h2 id="board-left">
           {t('console.board.left')} <span className="count">{left.length}</span>
         </h2>
-        <div className="table-wrap">
-          <table className="console-table" aria-labelledby="board-left">
-            <thead>
-              <tr>
-                <th scope="col">{t('console.col.in')}</th>
-                <th scope="col">{t('console.col.out')}</th>
-                <th scope="col">{t('console.col.name')}</th>
-                <th scope="col">{t('console.col.company')}</th>
-                <th scope="col">{t('console.col.host')}</th>
-                <th scope="col">{t('console.col.badge')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {left.map((v) => (
-                <tr key={v.id}>
-                  <td className="num">{hhmm(v.signedInAt)}</td>
-                  <td className="num">{hhmm(v.signedOutAt)}</td>
-                  <td>{v.name}</td>
-                  <td>{v.company || '--'}</td>
-                  <td>{host(v.hostName, v.hostDept)}</td>
-                  <td className="num">{v.badgeCode}</td>
-                </tr>
-              ))}
-              {left.length === 0 && <EmptyRow cols={6} />}
-            </tbody>
-          </table>
-        </div>
+        <VirtualRows
+          rows={left}
+          rowKey={visitKey}
+          cols={6}
+          labelledBy="board-left"
+          describedBy={keysId}
+          wrapClassName="board-list"
+          tableClassName="board-table"
+          selectedKey={selectedIn('left')}
+          onKeyDown={keys('left', left, visitKey, null)}
+          empty={<EmptyRow cols={6} />}
+          colgroup={
+            <colgroup>
+              <col style={{ width: 72 }} />
+              <col style={{ width: 72 }} />
+              <col />
+              <col />
+              <col />
+              <col style={{ width: 112 }} />
+            </colgroup>
+          }
+          head={
+            <tr>
+              <th scope="col">{t('console.col.in')}</th>
+              <th scope="col">{t('console.col.out')}</th>
+              <th scope="col">{t('console.col.name')}</th>
+              <th scope="col">{t('console.col.company')}</th>
+              <th scope="col">{t('console.col.host')}</th>
+              <th scope="col">{t('console.col.badge')}</th>
+            </tr>
+          }
+          renderRow={(v) => (
+            <tr key={v.id} {...rowProps('left', v.id)}>
+              <td className="num">{hhmm(v.signedInAt)}</td>
+              <td className="num">{hhmm(v.signedOutAt)}</td>
+              <td>{v.name}</td>
+              <td>{v.company || '--'}</td>
+              <td>{host(v.hostName, v.hostDept)}</td>
+              <td className="num">{v.badgeCode}</td>
+            </tr>
+          )}
+        />
       </section>
 
       {signInOpen && (

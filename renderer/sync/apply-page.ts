@@ -19,6 +19,7 @@ import { SYNC_TABLES, type PullResponse, type SyncTable } from '../../shared/syn
 import { ROLE_SCOPES, type HubRole } from '../../shared/sync/tables';
 import type { FrontdeskDb, OutboxRow } from '../db/schema';
 import { localDay, visitTerms } from '../db/terms';
+import { pageArriving, pageDone } from './catch-up';
 import { META, readMeta, readNumber, writeMeta } from './sync-meta';
 
 type Fields = Record<string, unknown>;
@@ -52,6 +53,17 @@ export function readableTables(role: string): SyncTable[] {
 
 /** Applies `page` (the answer to a pull from `sentCursor`); returns false when it was stale and ignored. */
 export async function applyPage(database: FrontdeskDb, page: PullResponse, sentCursor: number, role: string): Promise<boolean> {
+  // A page with more behind it marks a catch-up before its transaction commits, so list screens
+  // refresh on their timer rather than once per page; the last page (or a lone change) ends it.
+  pageArriving(page.hasMore);
+  try {
+    return await applyInTransaction(database, page, sentCursor, role);
+  } finally {
+    pageDone(page.hasMore);
+  }
+}
+
+function applyInTransaction(database: FrontdeskDb, page: PullResponse, sentCursor: number, role: string): Promise<boolean> {
   const tables = [...SYNC_TABLES.map((t) => database.table(t)), database.outbox, database.meta];
   return database.transaction('rw', tables, async () => {
     const cursor = await readNumber(database.meta, META.cursor);

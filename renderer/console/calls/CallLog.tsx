@@ -6,7 +6,7 @@ import { matchOf, useVisitorMatches, type CallerIndex } from './lookup';
 import { clockOf, duration } from './numbers';
 import { callCost, yuan } from './rating';
 import { useSwitchboard } from './switchboard-ui';
-import { VirtualRows } from './VirtualRows';
+import { VirtualRows } from '../../components/VirtualRows';
 
 interface Props {
   calls: readonly StoredCall[];
