@@ -132,6 +132,12 @@ export interface CallIngestOptions {
   database?: FrontdeskDb;
   /** Waits before a failed store or read is tried again (the last one repeats). */
   retryMs?: readonly number[];
+  /**
+   * A read-back this often even when nothing looks missed (0: never): events
+   * lost while the window's socket was down show as a gap only when the next
+   * line comes, and a quiet PBX may not send one for a while.
+   */
+  pollMs?: number;
 }
 
 const RETRY_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
@@ -141,7 +147,8 @@ const RETRY_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
  * queues its store; entries arriving meanwhile join the next batch, so a burst
  * costs a few transactions. The journal is read back (`calls:since`) only when
  * something may have been missed: at start, on a change of the link (not the
- * status after every line), when sequences skip, and after a failure. Work is
+ * status after every line), when sequences skip, after a failure, and once a
+ * minute (one empty page when nothing was missed). Work is
  * serialized in one queue; a catch-up lets queued live batches in between its
  * pages. A failed store keeps its calls in view (marked failed) and is retried
  * with back-off until it lands; so is a failed read-back.
@@ -158,6 +165,7 @@ export class CallIngest {
   private readBackDue = false;
   private stopped = false;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private poll: ReturnType<typeof setInterval> | null = null;
   private readonly database: FrontdeskDb;
   private readonly retryMs: readonly number[];
 
@@ -168,10 +176,13 @@ export class CallIngest {
 
   start(): void {
     this.readBack();
+    const every = this.options.pollMs ?? 60_000;
+    if (every > 0) this.poll = setInterval(() => this.readBack(), every);
   }
 
   stop(): void {
     this.stopped = true;
+    if (this.poll !== null) clearInterval(this.poll);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
@@ -208,7 +219,7 @@ export class CallIngest {
   }
 
   private readBack(): void {
-    if (this.readBackDue) return;
+    if (this.readBackDue || this.stopped) return;
     this.readBackDue = true;
     this.enqueue(async () => {
       this.readBackDue = false;

@@ -155,6 +155,21 @@ describe('issue 4: the ingest is one narrow transaction per batch and its cursor
     expect(await cursor('pbx-a')).toBe('6');
   });
 
+  it('announced sequences that skip (events lost while the socket was down) bring a read-back that stores the missed lines', async () => {
+    const entries = journal('pbx-a', ...Array.from({ length: 6 }, (_, i) => incoming(`1396100000${i}`)));
+    const reads: number[][] = [];
+    const ingest = new CallIngest({ readSince: readerOf(await serviceFor('pbx-a'), reads), pollMs: 0 });
+    ingest.logged(entries.slice(0, 2));
+    await ingest.idle();
+    expect(reads).toEqual([]);
+    ingest.logged(entries.slice(4));
+    await ingest.idle();
+    ingest.stop();
+    expect(reads.length).toBeGreaterThan(0);
+    expect(await db.calls.count()).toBe(6);
+    expect(await cursor('pbx-a')).toBe('6');
+  });
+
   it('only a change of the link (state, since, source) asks for a read-back, not the status after each line', () => {
     const s = { state: 'connected', since: '2026-11-20T09:00:00.000Z', lastLineAt: null, source: '/dev/pts/3 9600 8N1', format: 'panasonic', unrecognizedCount: 0, detail: '' } as const;
     expect(isTransition(null, s)).toBe(true);
