@@ -74,14 +74,17 @@ function applyInTransaction(database: FrontdeskDb, page: PullResponse, sentCurso
 
     // Per row, per field: the newest pending value and its stamp (outbox rows in write order).
     const pending = new Map<string, Map<string, { value: unknown; hlc: string }>>();
-    await database.outbox.each((o: OutboxRow) => {
+    // One getAll rather than a cursor: a kiosk back online pulls while thousands of its own rows
+    // still wait, and a cursor costs a round of the event loop per row, for every page.
+    const waiting: OutboxRow[] = await database.outbox.toArray();
+    for (const o of waiting) {
       // Rows without a clientSeq never go to the hub, so they cannot hold a hub value back.
-      if (!isFields(o.value) || o.clientSeq === undefined) return;
+      if (!isFields(o.value) || o.clientSeq === undefined) continue;
       const id = `${o.table}/${o.key}`;
       const fields = pending.get(id) ?? new Map<string, { value: unknown; hlc: string }>();
       for (const [f, v] of Object.entries(o.value)) fields.set(f, { value: v, hlc: o.hlc ?? '' });
       pending.set(id, fields);
-    });
+    }
 
     if (page.reset) {
       // Keep the local copy of rows with pending changes; everything else comes again from 0.
