@@ -9,12 +9,24 @@
  * transaction) to the moment a MutationObserver on the console page sees the
  * visitor's name in the DOM — both are Date.now() of one machine.
  *
+ * Per stage (p50/p95), all on one machine clock (performance.timeOrigin +
+ * performance.now() in Node and in both pages): the kiosk's visit committed
+ * (its IndexedDB transaction completes) → the kiosk's push request carrying the
+ * visitor sent (fetch) → the hub accepted it (its poke heard by a WebSocket in
+ * this process, where browser mode's hub runs) → the poke received on the
+ * console page → the console's pull whose answer carries the visitor sent →
+ * that answer received → the page applied (the console's IndexedDB transaction
+ * putting the visit completes) → the row in the console's DOM. A stage with a
+ * negative time means the next step did not wait for this one (e.g. a pull
+ * already under way when the poke came).
+ *
  * Baseline, run here: the protocol floor — a Node client pushes one visit to
  * an in-process hub (PGlite) over HTTP and another pulls it after the poke,
  * with no browser, IndexedDB or rendering.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { WebSocket } from 'ws';
@@ -28,6 +40,59 @@ import { percentile, report } from './lib';
 const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 20);
 const SURNAMES = ['赵', '钱', '孙', '李', '周', '吴', '郑', '王', '冯', '陈', '褚', '卫', '蒋', '沈', '韩', '杨', '朱', '秦', '尤', '许'];
 const GIVEN = ['延时', '同步', '测速', '看板', '到达'];
+const nameOf = (i: number): string => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
+const NAMES = Array.from({ length: RUNS }, (_, i) => nameOf(i));
+const nowMs = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Stamps kept by each page (a string: tsx would wrap named inner functions in a helper the page
+ * lacks): per bench name, when a put of its visit committed; every sync request (push or pull),
+ * when it was sent and answered and which bench names its body or answer carried; every poke.
+ */
+const PAGE_STAMPS = `(() => {
+  const names = ${JSON.stringify(NAMES)};
+  const now = () => performance.timeOrigin + performance.now();
+  const carried = (text) => names.filter((n) => text.includes(n));
+  const lat = { committed: {}, requests: [], pokes: [] };
+  window.__lat = lat;
+  const wrapPut = (method) => {
+    const native = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (value, ...rest) {
+      const n = this.name === 'visits' && value && typeof value.name === 'string' && names.includes(value.name) ? value.name : '';
+      if (n && lat.committed[n] === undefined) {
+        this.transaction.addEventListener('complete', () => { if (lat.committed[n] === undefined) lat.committed[n] = now(); });
+      }
+      return native.call(this, value, ...rest);
+    };
+  };
+  wrapPut('put');
+  wrapPut('add');
+  const nativeFetch = window.fetch;
+  window.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const kind = url.includes('/v1/sync/push') ? 'push' : url.includes('/v1/sync/pull') ? 'pull' : '';
+    if (!kind) return nativeFetch(input, init);
+    const rec = { kind, sentAt: now(), doneAt: 0, names: kind === 'push' && typeof init?.body === 'string' ? carried(init.body) : [] };
+    lat.requests.push(rec);
+    const res = await nativeFetch(input, init);
+    rec.doneAt = now();
+    if (kind === 'pull' && res.ok) rec.names = carried(await res.clone().text());
+    return res;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      if (String(args[0]).includes('/v1/poke')) this.addEventListener('message', () => lat.pokes.push(now()));
+    }
+  };
+})()`;
+interface PageLat {
+  committed: Record<string, number>;
+  requests: { kind: 'push' | 'pull'; sentAt: number; doneAt: number; names: string[] }[];
+  pokes: number[];
+}
+const pageLat = (page: Page): Promise<PageLat> => page.evaluate(() => (window as unknown as { __lat: PageLat }).__lat);
 
 async function protocolFloor(): Promise<number[]> {
   const store = await openPglite({ dataDir: 'memory://' });
@@ -79,6 +144,8 @@ try {
   if (!reset.ok) throw new Error(reset.error.message);
   const kioskContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   const deskContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+  await kioskContext.addInitScript(PAGE_STAMPS);
+  await deskContext.addInitScript(PAGE_STAMPS);
   const kiosk = await kioskContext.newPage();
   const desk = await deskContext.newPage();
   await kiosk.goto(`${server.url}/?role=kiosk`);
@@ -89,17 +156,30 @@ try {
   const online = (page: Page) => page.waitForSelector('[role=status][data-state=online]', { timeout: 60_000 });
   await Promise.all([online(kiosk), online(desk)]);
 
+  // The hub's pokes as heard here (the hub runs in this process): when it accepted a push.
+  const hubPokes: number[] = [];
+  const demo = await server.services.handle('console', 'sync:demoSession', {});
+  if (!demo.ok) throw new Error(demo.error.message);
+  const session: unknown = demo.value;
+  const token = typeof session === 'object' && session !== null && 'token' in session && typeof session.token === 'string' ? session.token : '';
+  const listener = new WebSocket(`${server.url.replace('http', 'ws')}/v1/poke?token=${encodeURIComponent(token)}`);
+  listener.on('message', () => hubPokes.push(nowMs()));
+  await new Promise((r, j) => listener.once('open', r).once('error', j));
+  const loadAtStart = loadavg()[0] ?? 0;
+
   // The console notes when each awaited name first shows up in its DOM.
   await desk.evaluate(() => {
-    const w = window as unknown as { __awaited: Set<string>; __seenAt: Record<string, number> };
+    const w = window as unknown as { __awaited: Set<string>; __seenAt: Record<string, number>; __seenPerf: Record<string, number> };
     w.__awaited = new Set();
     w.__seenAt = {};
+    w.__seenPerf = {};
     new MutationObserver(() => {
       if (w.__awaited.size === 0) return;
       const text = document.body.textContent ?? '';
       for (const name of w.__awaited) {
         if (text.includes(name)) {
           w.__seenAt[name] = Date.now();
+          w.__seenPerf[name] = performance.timeOrigin + performance.now();
           w.__awaited.delete(name);
         }
       }
@@ -108,7 +188,7 @@ try {
 
   const latencies: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
+    const name = nameOf(i);
     await desk.evaluate((n) => (window as unknown as { __awaited: Set<string> }).__awaited.add(n), name);
     await walkInToId(kiosk, { ...GOOD, name, phone: `1390013${String(1000 + i)}` });
     await fillId(kiosk, GOOD.idNumber);
@@ -137,12 +217,47 @@ try {
     await waitHeading(kiosk, '欢迎光临');
   }
 
+  listener.close();
+  const load = `${loadAtStart.toFixed(2)}→${(loadavg()[0] ?? 0).toFixed(2)}`;
+  const [k, d] = [await pageLat(kiosk), await pageLat(desk)];
+  const seenAts = await desk.evaluate(() => (window as unknown as { __seenPerf: Record<string, number> }).__seenPerf);
+  /** Per sample: the first stamp at or after `from` in `xs`. */
+  const firstAfter = (xs: number[], from: number | undefined): number | undefined => (from === undefined ? undefined : xs.find((x) => x >= from));
+  const samples = NAMES.map((n) => {
+    const committed = k.committed[n];
+    const push = k.requests.find((r) => r.kind === 'push' && r.names.includes(n));
+    const accepted = firstAfter(hubPokes, push?.sentAt);
+    const poked = firstAfter(d.pokes, accepted);
+    const pull = d.requests.find((r) => r.kind === 'pull' && r.names.includes(n));
+    return { committed, pushSent: push?.sentAt, pushAnswered: push?.doneAt, accepted, poked, pullSent: pull?.sentAt, pullAnswered: pull?.doneAt, applied: d.committed[n], seen: seenAts[n] };
+  });
+  type Sample = (typeof samples)[number];
+  const stage = (from: keyof Sample, to: keyof Sample): number[] =>
+    samples.flatMap((x) => (x[from] === undefined || x[to] === undefined ? [] : [x[to] - x[from]]));
+  const stages: [string, number[]][] = [
+    ['commit → push sent', stage('committed', 'pushSent')],
+    ['push sent → hub accepted (poke heard)', stage('pushSent', 'accepted')],
+    ['push sent → push answered (kiosk)', stage('pushSent', 'pushAnswered')],
+    ['hub accepted → poke received (console)', stage('accepted', 'poked')],
+    ['poke received → pull sent', stage('poked', 'pullSent')],
+    ['pull sent → pull answered', stage('pullSent', 'pullAnswered')],
+    ['pull answered → page applied', stage('pullAnswered', 'applied')],
+    ['page applied → row in DOM', stage('applied', 'seen')],
+    ['commit → row in DOM', stage('committed', 'seen')],
+  ];
   const floor = await protocolFloor();
   report(
     'kiosk sign-in to row on the console ms',
-    { runs: RUNS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), target_p95: 250, floor_p50: percentile(floor, 50), floor_p95: percentile(floor, 95) },
+    { load, runs: RUNS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), target_p95: 250, floor_p50: percentile(floor, 50), floor_p95: percentile(floor, 95) },
     { name: 'protocol_floor_p95', value: percentile(floor, 95), ours: percentile(latencies, 95) },
   );
+  for (const [name, xs] of stages) report(`sync-latency stage: ${name}`, { n: xs.length, p50_ms: percentile(xs, 50), p95_ms: percentile(xs, 95), max_ms: Math.max(...xs) });
+  report('sync-latency requests per sample', {
+    kiosk_push: k.requests.filter((r) => r.kind === 'push').length / RUNS,
+    kiosk_pull: k.requests.filter((r) => r.kind === 'pull').length / RUNS,
+    console_push: d.requests.filter((r) => r.kind === 'push').length / RUNS,
+    console_pull: d.requests.filter((r) => r.kind === 'pull').length / RUNS,
+  });
 } finally {
   await browser.close();
   await server.close();

@@ -13,7 +13,14 @@
  *   rows are renumbered from 1 in the same transaction; a row the hub had
  *   already applied under the old id is recognised by its mutation id.
  * - Errors are `SyncError`s; nothing here retries by itself (the loop does).
+ * - `pushWith` / `pullWith` take the replica's state as the loop already knows
+ *   it (`ReplicaState`: session, client id, cursor, epoch), so a poke or a
+ *   commit costs one request and one transaction, not a dozen reads first.
+ *   The cursor in it is a hint, never the truth: `applyPage` checks it against
+ *   the stored one inside the page's transaction and ignores a page for any
+ *   other, so a stale hint costs a request, never a skipped or doubled row.
  */
+import type { HubSession } from '../../shared/api/sync';
 import { HybridClock } from '../../shared/sync/hlc';
 import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, SYNC_SCHEMA_VERSION, SYNC_TABLES, type Mutation } from '../../shared/sync/protocol';
 import type { FrontdeskDb, OutboxRow } from '../db/schema';
@@ -38,6 +45,25 @@ export interface SyncRound {
 
 const MAX_ROUNDS = 50;
 
+/** What a sync request needs to know about this replica; the loop keeps it in memory between rounds. */
+export interface ReplicaState {
+  session: HubSession;
+  clientId: string;
+  /** The stored cursor and epoch as last read or written by this client. */
+  cursor: number;
+  epoch: string | null;
+}
+
+export interface PushResult {
+  pushed: number;
+  rejected: number;
+  skewMs: number;
+  /** Whether any request went out (a quiet outbox sends none, so it tells nothing about the clock). */
+  sent: boolean;
+  /** Rows may still wait: the push stopped after MAX_ROUNDS batches, or the hub acked none. */
+  more: boolean;
+}
+
 export class SyncClient {
   private readonly db: FrontdeskDb;
   private readonly now: () => number;
@@ -55,10 +81,20 @@ export class SyncClient {
   async syncOnce(): Promise<SyncRound> {
     const pushed = await this.pushAll();
     const pulled = await this.pullAll();
-    return { ...pushed, pulled };
+    return { pushed: pushed.pushed, rejected: pushed.rejected, skewMs: pushed.skewMs, pulled };
   }
 
-  private async token(): Promise<{ token: string; subject: string; role: string }> {
+  /** Reads the replica's state from the database (binding the client id to the session's subject). */
+  async readState(): Promise<ReplicaState> {
+    const session = await this.token();
+    const clientId = await this.bindClient(session.subject, false);
+    const [cursor, epoch] = await this.db.transaction('r', this.db.meta, () =>
+      Promise.all([readNumber(this.db.meta, META.cursor), readMeta(this.db.meta, META.epoch)]),
+    );
+    return { session, clientId, cursor, epoch };
+  }
+
+  private async token(): Promise<HubSession> {
     const session = await readSession(this.db.meta);
     if (!session) throw new SyncError('unauthorized', 'Not signed in');
     return session;
@@ -118,30 +154,47 @@ export class SyncClient {
     return true;
   }
 
-  async pushAll(): Promise<{ pushed: number; rejected: number; skewMs: number }> {
+  /** Reads the state, adopts rows written before their table synced, then pushes everything waiting. */
+  async pushAll(): Promise<PushResult> {
     const session = await this.token();
     // Nothing waiting (a console woken by a poke): straight to the pull.
-    if ((await this.db.outbox.count()) === 0) return { pushed: 0, rejected: 0, skewMs: 0 };
+    if ((await this.db.outbox.count()) === 0) return { pushed: 0, rejected: 0, skewMs: 0, sent: false, more: false };
     await this.adoptLocalRows(session.subject);
-    let clientId = await this.bindClient(session.subject, false);
+    return this.pushWith(await this.readState());
+  }
+
+  /**
+   * Pushes everything waiting under `state` (its client id is replaced if the
+   * hub makes the client take a fresh one). Rows of tables that were still
+   * local-only are not adopted here: `pushAll` does that, once per full round.
+   */
+  async pushWith(state: ReplicaState): Promise<PushResult> {
+    const { session } = state;
+    let clientId = state.clientId;
+    let sent = false;
+    let more = true;
     let pushed = 0;
     let rejected = 0;
     let skewMs = 0;
     let rebound = false;
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const waiting = await pushableRows(this.db, MAX_PUSH_BATCH);
-      if (waiting.length === 0) break;
+      if (waiting.length === 0) {
+        more = false;
+        break;
+      }
       const mutations = withinBytes(waiting.map((r) => toMutation(r)));
       const rows = waiting.slice(0, mutations.length);
       const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, hlc: await this.clockStamp(clientId), mutations };
       let res;
       try {
+        sent = true;
         res = await this.opts.transport.push(req, session.token);
       } catch (err) {
         // The hub says the id is someone else's (a reused database): take a fresh id once and go on.
         if (err instanceof SyncError && err.code === 'forbidden' && !rebound) {
           rebound = true;
-          clientId = await this.bindClient(session.subject, true);
+          clientId = state.clientId = await this.bindClient(session.subject, true);
           continue;
         }
         throw err;
@@ -175,27 +228,44 @@ export class SyncClient {
         // The hub wants a row we no longer hold (should not happen): restart under a fresh id.
         if (first > res.expectedSeq && !rebound) {
           rebound = true;
-          clientId = await this.bindClient(session.subject, true);
+          clientId = state.clientId = await this.bindClient(session.subject, true);
         }
         continue;
       }
       if (acked.length === 0) break;
     }
-    return { pushed, rejected, skewMs };
+    return { pushed, rejected, skewMs, sent, more };
   }
 
+  /** Reads the state, then pulls everything new. */
   async pullAll(): Promise<number> {
-    const session = await this.token();
-    const clientId = await this.bindClient(session.subject, false);
+    return this.pullWith(await this.readState());
+  }
+
+  /**
+   * Pulls page after page from `state`'s cursor and epoch, moving them on as
+   * each page is applied. A page `applyPage` refuses (the stored cursor or
+   * epoch is not the one sent: another writer, or a stale `state`) is
+   * dropped; the stored values are read back and the pull goes on from them.
+   */
+  async pullWith(state: ReplicaState): Promise<number> {
+    const { session } = state;
     let pulled = 0;
     for (let round = 0; round < MAX_ROUNDS * 20; round += 1) {
-      const cursor = await readNumber(this.db.meta, META.cursor);
-      const epoch = await readMeta(this.db.meta, META.epoch);
-      const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, epoch, cursor, limit: this.pullLimit };
+      const { cursor, epoch } = state;
+      const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId: state.clientId, epoch, cursor, limit: this.pullLimit };
       const page = await this.opts.transport.pull(req, session.token);
-      await applyPage(this.db, page, cursor, session.role);
-      pulled += page.changes.length;
-      if (!page.hasMore) break;
+      if (await applyPage(this.db, page, cursor, session.role)) {
+        state.cursor = page.nextCursor;
+        state.epoch = page.epoch;
+        pulled += page.changes.length;
+        if (!page.hasMore) break;
+        continue;
+      }
+      const stored = await this.readState();
+      // Refused although nothing moved: asking again would get the same answer.
+      if (stored.cursor === cursor && stored.epoch === epoch) break;
+      Object.assign(state, stored);
     }
     return pulled;
   }
