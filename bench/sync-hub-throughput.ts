@@ -8,6 +8,9 @@
  * clients at once (their pushes serialize on the counter row, by design).
  * Baseline, per store, run here: the same rows written straight into a copy
  * of the `records` table with multi-row INSERTs of 500 — the storage floor.
+ * `one_client_cpu_s` is this process's CPU time for the one-client run (hub,
+ * PGlite and the pushing client together; PostgreSQL's own work is not in it):
+ * on a shared, loaded machine it moves far less than the wall-clock rate.
  */
 import { startHub, type Hub } from '../electron/hub/hub';
 import { openPglite } from '../electron/hub/store-pglite';
@@ -15,6 +18,7 @@ import { openPostgres } from '../electron/hub/store-postgres';
 import type { SqlStore } from '../electron/hub/store';
 import { TestOutbox, visit } from '../test/unit/hub/fixtures';
 import { startPgServer } from '../test/unit/hub/pg-server';
+import { loadavg } from 'node:os';
 import { report } from './lib';
 
 const MUTATIONS = Number(process.env.BENCH_HUB_MUTATIONS ?? 10_000);
@@ -61,13 +65,22 @@ async function measure(name: string, store: SqlStore, clients: number): Promise<
     const results: Record<string, number> = {};
     for (const c of [1, clients]) {
       if (c === 1 && results.one_client !== undefined) continue;
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       await Promise.all(Array.from({ length: c }, (_, k) => pushMany(hub, token, `c${c}-${k}`, Math.floor(MUTATIONS / c))));
       const perSec = (Math.floor(MUTATIONS / c) * c) / ((performance.now() - t0) / 1000);
       results[c === 1 ? 'one_client' : `${c}_clients`] = perSec;
+      if (c === 1) {
+        const cpu = process.cpuUsage(cpu0);
+        results.one_client_cpu_s = (cpu.user + cpu.system) / 1e6;
+      }
     }
     const base = await floor(store, MUTATIONS);
-    report(`hub mutations/s on ${name}`, { ...results, storage_floor_rows_per_s: base, batch: BATCH }, { name: 'storage_floor', value: base, ours: results.one_client ?? 0 });
+    report(
+      `hub mutations/s on ${name}`,
+      { ...results, storage_floor_rows_per_s: base, batch: BATCH, mutations: MUTATIONS, load1: loadavg()[0] ?? NaN },
+      { name: 'storage_floor', value: base, ours: results.one_client ?? 0 },
+    );
   } finally {
     await hub.close();
   }

@@ -27,7 +27,7 @@ import type { Principal } from './auth';
 import { HubError } from './errors';
 import { assignNumber, numberFor, rowNumberRequest } from './numbers';
 import { denyMutation, type StoredRow } from './scope';
-import { toInt, toJson, type SqlExecutor, type SqlStore } from './store';
+import { bulkJson, toInt, toJson, type SqlExecutor, type SqlStore } from './store';
 
 export const POKE_CHANNEL = 'frontdesk_sync';
 
@@ -113,7 +113,6 @@ export async function bindClient(tx: SqlExecutor, clientId: string, p: Principal
 }
 
 const rowId = (table: string, key: string): string => `${table}\u0000${key}`;
-const CHUNK = 200;
 
 export async function pushBatch(store: SqlStore, ctx: PushContext, p: Principal, req: PushRequest): Promise<PushResponse> {
   const clientWall = parseHlc(req.hlc).wall;
@@ -182,24 +181,22 @@ class Batch {
       this.seen.add(r.mutation_id);
     }
     const keys = [...new Map(todo.map((m) => [rowId(m.table, m.key), m])).values()];
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const chunk = keys.slice(i, i + CHUNK);
-      const found = await this.tx.query<RecordRow>(
-        `SELECT tbl, key, fields, field_hlc, deleted_hlc, owner FROM records
-          WHERE (tbl, key) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY tbl, key FOR UPDATE`,
-        [chunk.map((m) => m.table), chunk.map((m) => m.key)],
-      );
-      for (const r of found) {
-        this.rows.set(rowId(r.tbl, r.key), {
-          owner: r.owner,
-          state: {
-            fields: toJson<Record<string, unknown>>(r.fields, {}),
-            fieldHlc: toJson<Record<string, string>>(r.field_hlc, {}),
-            deletedHlc: r.deleted_hlc,
-          },
-          seq: null,
-        });
-      }
+    // One statement for the whole batch (the rows stay locked until commit).
+    const found = await this.tx.query<RecordRow>(
+      `SELECT tbl, key, fields, field_hlc, deleted_hlc, owner FROM records
+        WHERE (tbl, key) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY tbl, key FOR UPDATE`,
+      [keys.map((m) => m.table), keys.map((m) => m.key)],
+    );
+    for (const r of found) {
+      this.rows.set(rowId(r.tbl, r.key), {
+        owner: r.owner,
+        state: {
+          fields: toJson<Record<string, unknown>>(r.fields, {}),
+          fieldHlc: toJson<Record<string, string>>(r.field_hlc, {}),
+          deletedHlc: r.deleted_hlc,
+        },
+        seq: null,
+      });
     }
   }
 
@@ -249,53 +246,73 @@ class Batch {
     return { ...base, status: 'applied' };
   }
 
+  /**
+   * Two statements for the whole batch, whatever its size: every dirty row in
+   * one upsert, every change-log entry in one insert. Each takes the batch as
+   * ONE JSON document (jsonb_to_recordset) rather than an array parameter per
+   * column: PostgreSQL parses a jsonb[] literal element by element, which cost
+   * more than the insert itself.
+   */
   async write(clientId: string): Promise<void> {
-    const dirty = [...this.dirty].flatMap((id) => {
+    const rows: WireRow[] = [];
+    for (const id of this.dirty) {
       const row = this.rows.get(id);
+      if (!row || row.seq === null) continue;
       const sep = id.indexOf('\u0000');
-      return row && row.seq !== null ? [{ tbl: id.slice(0, sep), key: id.slice(sep + 1), row, seq: row.seq }] : [];
-    });
-    for (let i = 0; i < dirty.length; i += CHUNK) {
-      const chunk = dirty.slice(i, i + CHUNK);
+      const { fields, fieldHlc, deletedHlc } = row.state;
+      rows.push({ t: id.slice(0, sep), k: id.slice(sep + 1), f: fields, h: fieldHlc, d: deletedHlc, o: row.owner, s: row.seq });
+    }
+    if (rows.length > 0) {
       await this.tx.query(
         `INSERT INTO records (tbl, key, fields, field_hlc, deleted_hlc, owner, last_seq)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[], $5::text[], $6::text[], $7::bigint[])
+           SELECT r.t, r.k, r.f, r.h, r.d, r.o, r.s
+             FROM jsonb_to_recordset($1::text::jsonb) AS r(t text, k text, f jsonb, h jsonb, d text, o text, s bigint)
          ON CONFLICT (tbl, key) DO UPDATE SET fields = EXCLUDED.fields, field_hlc = EXCLUDED.field_hlc,
            deleted_hlc = EXCLUDED.deleted_hlc, last_seq = EXCLUDED.last_seq`,
-        [
-          chunk.map((d) => d.tbl),
-          chunk.map((d) => d.key),
-          chunk.map((d) => JSON.stringify(d.row.state.fields)),
-          chunk.map((d) => JSON.stringify(d.row.state.fieldHlc)),
-          chunk.map((d) => d.row.state.deletedHlc),
-          chunk.map((d) => d.row.owner),
-          chunk.map((d) => d.seq),
-        ],
+        [bulkJson(rows)],
       );
     }
-    for (let i = 0; i < this.changes.length; i += CHUNK) {
-      const chunk = this.changes.slice(i, i + CHUNK);
-      await this.tx.query(
-        `INSERT INTO changes (seq, mutation_id, client_id, client_seq, subject, tbl, key, op, payload, hlc, outcome, reason)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[],
-                                $9::jsonb[], $10::text[], $11::text[], $12::text[])`,
-        [
-          chunk.map((c) => c.seq),
-          chunk.map((c) => c.m.mutationId),
-          chunk.map(() => clientId),
-          chunk.map((c) => c.m.clientSeq),
-          chunk.map(() => this.p.id),
-          chunk.map((c) => c.m.table),
-          chunk.map((c) => c.m.key),
-          chunk.map((c) => c.m.op),
-          chunk.map((c) => JSON.stringify(c.m.value)),
-          chunk.map((c) => c.m.hlc),
-          chunk.map((c) => c.outcome),
-          chunk.map((c) => c.reason),
-        ],
-      );
-    }
+    if (this.changes.length === 0) return;
+    const entries = this.changes.map(
+      (c): WireChange => ({ s: c.seq, id: c.m.mutationId, cs: c.m.clientSeq, t: c.m.table, k: c.m.key, op: c.m.op, p: c.m.value, h: c.m.hlc, out: c.outcome, why: c.reason }),
+    );
+    // WITH ORDINALITY … ORDER BY: the log's ids follow the batch's clientSeq order, as one INSERT per mutation would.
+    // A delete's payload is JSON null (jsonb 'null'), which jsonb_to_recordset reads as SQL NULL: put it back.
+    await this.tx.query(
+      `INSERT INTO changes (seq, mutation_id, client_id, client_seq, subject, tbl, key, op, payload, hlc, outcome, reason)
+         SELECT c.s, c.id, $2, c.cs, $3, c.t, c.k, c.op, COALESCE(c.p, 'null'::jsonb), c.h, c.out, c.why
+           FROM ROWS FROM (jsonb_to_recordset($1::text::jsonb)
+                  AS (s bigint, id text, cs bigint, t text, k text, op text, p jsonb, h text, out text, why text))
+                WITH ORDINALITY AS c(s, id, cs, t, k, op, p, h, out, why, n)
+          ORDER BY c.n`,
+      [bulkJson(entries), clientId, this.p.id],
+    );
   }
+}
+
+/** One row of the records upsert, as sent (names kept short: 500 of them per statement). */
+interface WireRow {
+  t: string;
+  k: string;
+  f: Record<string, unknown>;
+  h: Record<string, string>;
+  d: string | null;
+  o: string;
+  s: number;
+}
+
+/** One row of the change-log insert, as sent. */
+interface WireChange {
+  s: number | null;
+  id: string;
+  cs: number;
+  t: string;
+  k: string;
+  op: Mutation['op'];
+  p: Record<string, unknown> | null;
+  h: string;
+  out: Outcome['status'];
+  why: string | null;
 }
 
 /** Fills in the hub's business number when the row still shows a provisional one (see the invariants). */

@@ -2,6 +2,18 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlExecutor, SqlStore } from './store';
 
+const TEXT_OID = 25;
+/**
+ * PGlite turns every `text` parameter into a string (`toString()`), which would
+ * decode the bytes of `bulkJson` only to encode them again: bytes go through
+ * as they are (binary format), anything else as PGlite's own serializer does.
+ */
+const BYTES_AS_TEXT = {
+  serializers: {
+    [TEXT_OID]: (x: unknown) => (x instanceof Uint8Array ? x : x instanceof Date ? x.toISOString() : String(x)) as string,
+  },
+};
+
 export interface PgliteOptions {
   /** A folder (persistent) or `memory://` (tests). */
   dataDir: string;
@@ -17,9 +29,13 @@ export interface PgliteOptions {
 export async function openPglite(opts: PgliteOptions): Promise<SqlStore & { dump(): Promise<Blob> }> {
   if (!opts.dataDir.includes('://')) await mkdir(opts.dataDir, { recursive: true });
   const db = await PGlite.create(opts.dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  // A new WAL segment is created by writing its last byte, not 16 MB of zeros
+  // in 8 kB steps (each step regrowing and copying the in-memory file). Only
+  // space pre-allocation changes; what is logged, and when, stays the same.
+  await db.query('SET wal_init_zero = off');
   const wrap = (q: Pick<PGlite, 'query'>): SqlExecutor => ({
     async query<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-      const res = await q.query<R>(sql, [...params]);
+      const res = await q.query<R>(sql, [...params], params.some((v) => v instanceof Uint8Array) ? BYTES_AS_TEXT : undefined);
       return res.rows;
     },
   });
