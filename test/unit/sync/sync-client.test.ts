@@ -192,7 +192,8 @@ describe('sync client against a real hub', () => {
       await newer.close();
       await newerStore.close();
     }
-  });
+    // A second PGlite hub starts inside this test: seconds on a loaded 2-core machine.
+  }, 60_000);
 
   it('issue 3: cards made on an offline desk show P- numbers, then the hub\'s sequential numbers after sync; a second desk sees the same', async () => {
     const desk = await replica();
