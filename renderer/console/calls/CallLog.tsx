@@ -5,6 +5,7 @@ import { hostLabel } from '../format';
 import { matchOf, useVisitorMatches, type CallerIndex } from './lookup';
 import { clockOf, duration } from './numbers';
 import { callCost, yuan } from './rating';
+import { useArrivedCalls } from './arrived-calls';
 import { useSwitchboard } from './switchboard-ui';
 import { VirtualRows } from '../../components/VirtualRows';
 
@@ -38,6 +39,8 @@ export function CallLog({ calls, index, tariffs }: Props): React.JSX.Element {
   // Visitors are looked up for the newest rows only; older rows show staff, tenants and numbers.
   const visitors = useVisitorMatches(calls.slice(0, 200).map((c) => c.number ?? ''));
   const now = useNow(2000);
+  // Calls whose store into this console's database failed: shown, and retried until stored (R-C1).
+  const unsaved = useArrivedCalls((s) => s.failed);
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent<HTMLDivElement>) => {
       const i = calls.findIndex((c) => c.id === selected);
@@ -120,6 +123,7 @@ export function CallLog({ calls, index, tariffs }: Props): React.JSX.Element {
               {c.unanswered && <span className="tag flag-missed">✕ {t('calls.flag.unanswered')}</span>}
               {c.transferred && <span className="tag">⇄ {t('calls.flag.transferred')}</span>}
               {c.forwarded && <span className="tag">↪ {t('calls.flag.forwarded')}</span>}
+              {unsaved.has(c.id) && <span className="tag flag-unsaved">⟳ {t('calls.flag.unsaved')}</span>}
             </td>
           </tr>
         );
