@@ -3,7 +3,7 @@ import { ROW_HEIGHT, VirtualRows } from '../components/VirtualRows';
 import { signIn, signOut, signOutAllRemaining, admitHeld, refuseHeld } from '../db/visits';
 import type { VisitRow } from '../db/schema';
 import type { Appointment } from '../../shared/domain/visit';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT, type MessageKey } from '../i18n';
 import { matcher, useBoardData } from './board-data';
 import { DeskSignIn } from './DeskSignIn';
 import { EscortToggle } from './EscortToggle';
@@ -154,26 +154,8 @@ export function Board(): React.JSX.Element {
           selectedKey={selectedIn('expected')}
           onKeyDown={keys('expected', expected, expectedKey, (e) => void signInExpected(e.appointment))}
           empty={<EmptyRow cols={6} />}
-          colgroup={
-            <colgroup>
-              <col style={{ width: 72 }} />
-              <col />
-              <col />
-              <col />
-              <col style={{ width: 96 }} />
-              <col style={{ width: 96 }} />
-            </colgroup>
-          }
-          head={
-            <tr>
-              <th scope="col">{t('console.col.time')}</th>
-              <th scope="col">{t('console.col.name')}</th>
-              <th scope="col">{t('console.col.company')}</th>
-              <th scope="col">{t('console.col.host')}</th>
-              <th scope="col">{t('console.col.code')}</th>
-              <th scope="col">{t('console.col.actions')}</th>
-            </tr>
-          }
+          colgroup={<Cols widths={[72, null, null, null, 96, 96]} />}
+          head={<Head labels={['console.col.time', 'console.col.name', 'console.col.company', 'console.col.host', 'console.col.code', 'console.col.actions']} />}
           renderRow={({ appointment: a, host: h }) => (
             <tr key={a.id} {...rowProps('expected', a.id)}>
               <td className="num">{hhmm(a.expectedAt)}</td>
@@ -210,32 +192,8 @@ export function Board(): React.JSX.Element {
           selectedKey={selectedIn('onSite')}
           onKeyDown={keys('onSite', onSite, visitKey, (v) => setPending({ kind: v.state === 'held' ? 'admit' : 'signOut', visit: v }))}
           empty={<EmptyRow cols={9} />}
-          colgroup={
-            <colgroup>
-              <col style={{ width: 72 }} />
-              <col />
-              <col />
-              <col style={{ width: 96 }} />
-              <col />
-              <col style={{ width: 112 }} />
-              <col style={{ width: 88 }} />
-              <col style={{ width: 120 }} />
-              <col style={{ width: 150 }} />
-            </colgroup>
-          }
-          head={
-            <tr>
-              <th scope="col">{t('console.col.in')}</th>
-              <th scope="col">{t('console.col.name')}</th>
-              <th scope="col">{t('console.col.company')}</th>
-              <th scope="col">{t('console.col.category')}</th>
-              <th scope="col">{t('console.col.host')}</th>
-              <th scope="col">{t('console.col.badge')}</th>
-              <th scope="col">{t('console.col.state')}</th>
-              <th scope="col">{t('console.col.escort')}</th>
-              <th scope="col">{t('console.col.actions')}</th>
-            </tr>
-          }
+          colgroup={<Cols widths={[72, null, null, 96, null, 112, 88, 120, 150]} />}
+          head={<Head labels={['console.col.in', 'console.col.name', 'console.col.company', 'console.col.category', 'console.col.host', 'console.col.badge', 'console.col.state', 'console.col.escort', 'console.col.actions']} />}
           renderRow={(v) => (
             <tr key={v.id} {...rowProps('onSite', v.id, v.state === 'held' ? 'row-held' : '')}>
               <td className="num">{hhmm(v.signedInAt ?? v.createdAt)}</td>
@@ -285,26 +243,8 @@ export function Board(): React.JSX.Element {
           selectedKey={selectedIn('left')}
           onKeyDown={keys('left', left, visitKey, null)}
           empty={<EmptyRow cols={6} />}
-          colgroup={
-            <colgroup>
-              <col style={{ width: 72 }} />
-              <col style={{ width: 72 }} />
-              <col />
-              <col />
-              <col />
-              <col style={{ width: 112 }} />
-            </colgroup>
-          }
-          head={
-            <tr>
-              <th scope="col">{t('console.col.in')}</th>
-              <th scope="col">{t('console.col.out')}</th>
-              <th scope="col">{t('console.col.name')}</th>
-              <th scope="col">{t('console.col.company')}</th>
-              <th scope="col">{t('console.col.host')}</th>
-              <th scope="col">{t('console.col.badge')}</th>
-            </tr>
-          }
+          colgroup={<Cols widths={[72, 72, null, null, null, 112]} />}
+          head={<Head labels={['console.col.in', 'console.col.out', 'console.col.name', 'console.col.company', 'console.col.host', 'console.col.badge']} />}
           renderRow={(v) => (
             <tr key={v.id} {...rowProps('left', v.id)}>
               <td className="num">{hhmm(v.signedInAt)}</td>
@@ -379,6 +319,30 @@ export function EmptyRow({ cols }: { cols: number }): React.JSX.Element {
       <td colSpan={cols} className="empty">
         {t('console.empty')}
       </td>
+    </tr>
+  );
+}
+
+/** Column widths in px (null: shares what is left); fixed so virtual rows keep one height. */
+function Cols({ widths }: { widths: readonly (number | null)[] }): React.JSX.Element {
+  return (
+    <colgroup>
+      {widths.map((w, i) => (
+        <col key={i} style={w === null ? undefined : { width: w }} />
+      ))}
+    </colgroup>
+  );
+}
+
+function Head({ labels }: { labels: readonly MessageKey[] }): React.JSX.Element {
+  const t = useT();
+  return (
+    <tr>
+      {labels.map((k) => (
+        <th key={k} scope="col">
+          {t(k)}
+        </th>
+      ))}
     </tr>
   );
 }

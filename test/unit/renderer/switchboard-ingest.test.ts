@@ -57,6 +57,14 @@ const readerOf =
     return Promise.resolve(CALL_METHODS['calls:since'].response.parse(service.since(afterSeq, limit)));
   };
 
+/** A console starting up against `service`: its catch-up runs to the end, then it stops. */
+async function catchUpFrom(service: PbxService, log?: number[][]): Promise<void> {
+  const ingest = new CallIngest({ readSince: readerOf(service, log) });
+  ingest.start();
+  await ingest.idle();
+  ingest.stop();
+}
+
 const numbers = async (): Promise<string[]> => (await db.calls.toArray()).map((c) => c.number ?? '').sort();
 const cursor = async (pbxId: string): Promise<string | undefined> => (await db.meta.get(cursorKey(pbxId)))?.value;
 
@@ -76,18 +84,12 @@ describe('R-C1: the catch-up cursor is kept per PBX id', () => {
     journal('pbx-a', ...Array.from({ length: 5 }, (_, i) => incoming(`1391000000${i}`)));
     journal('pbx-b', incoming('13920000001'), incoming('13920000002'), 'garbage no format knows');
     const a = await serviceFor('pbx-a');
-    const ingestA = new CallIngest({ readSince: readerOf(a) });
-    ingestA.start();
-    await ingestA.idle();
-    ingestA.stop();
+    await catchUpFrom(a);
     expect(await cursor('pbx-a')).toBe('5');
     // The desk is switched to the second PBX: its journal starts at seq 1 again.
     await a.stop();
     const b = await serviceFor('pbx-b');
-    const ingestB = new CallIngest({ readSince: readerOf(b) });
-    ingestB.start();
-    await ingestB.idle();
-    ingestB.stop();
+    await catchUpFrom(b);
     expect(await numbers()).toEqual(['13910000000', '13910000001', '13910000002', '13910000003', '13910000004', '13920000001', '13920000002']);
     expect((await db.smdrLines.toArray()).map((l) => l.raw)).toEqual(['garbage no format knows']);
     expect([await cursor('pbx-a'), await cursor('pbx-b')]).toEqual(['5', '3']);
@@ -103,10 +105,7 @@ describe('R-C1: the catch-up cursor is kept per PBX id', () => {
     await db.meta.put({ key: LEGACY_CURSOR_KEY, value: '3' });
     const calls: number[][] = [];
     const a = await serviceFor('pbx-a');
-    const ingestA = new CallIngest({ readSince: readerOf(a, calls) });
-    ingestA.start();
-    await ingestA.idle();
-    ingestA.stop();
+    await catchUpFrom(a, calls);
     expect(await cursor('pbx-a')).toBe('3');
     expect(await db.meta.get(LEGACY_CURSOR_KEY)).toBeUndefined();
     // Read after the migrated cursor, not from the start; nothing written again.
@@ -117,10 +116,7 @@ describe('R-C1: the catch-up cursor is kept per PBX id', () => {
     await db.meta.put({ key: LEGACY_CURSOR_KEY, value: '3' });
     await a.stop();
     const b = await serviceFor('pbx-b');
-    const ingestB = new CallIngest({ readSince: readerOf(b) });
-    ingestB.start();
-    await ingestB.idle();
-    ingestB.stop();
+    await catchUpFrom(b);
     expect(await numbers()).toContain('13940000001');
     expect(await cursor('pbx-b')).toBe('1');
     expect(await db.meta.get(LEGACY_CURSOR_KEY)).toBeUndefined();
@@ -147,10 +143,7 @@ describe('issue 4: the ingest is one narrow transaction per batch and its cursor
     await ingestEntries(entries.slice(0, 2));
     await ingestEntries(entries.slice(4));
     expect(await cursor('pbx-a')).toBe('2');
-    const ingest = new CallIngest({ readSince: readerOf(await serviceFor('pbx-a')) });
-    ingest.start();
-    await ingest.idle();
-    ingest.stop();
+    await catchUpFrom(await serviceFor('pbx-a'));
     expect(await db.calls.count()).toBe(6);
     expect(await cursor('pbx-a')).toBe('6');
   });
