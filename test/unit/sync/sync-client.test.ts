@@ -17,34 +17,23 @@ import { SyncError, httpTransport, type HubTransport } from '../../../renderer/s
 import { SyncClient } from '../../../renderer/sync/sync-client';
 import { META, readMeta } from '../../../renderer/sync/sync-meta';
 import { storeSession } from '../../../renderer/sync/session';
+import { startTestHub, type TestHub } from './test-hub';
 import { card, pass, tenant, visit } from '../hub/fixtures';
 
 const YEAR = 365 * 86400_000;
+let t: TestHub;
 let store: SqlStore;
 let hub: Hub;
 let token: string;
 let userId: string;
-let n = 0;
 
 beforeAll(async () => {
-  store = await openPglite({ dataDir: 'memory://' });
-  hub = await startHub({ store, stateDir: null });
-  await hub.auth.createUser({ username: 'lina', password: 'frontdesk', role: 'receptionist', displayName: '李娜' });
-  const login = await hub.auth.login('lina', 'frontdesk');
-  token = login.token;
-  userId = login.userId;
+  t = await startTestHub('sync-client');
+  ({ store, hub, token, userId } = t);
 }, 60_000);
-afterAll(async () => {
-  await hub.close();
-  await store.close();
-});
+afterAll(() => t.close());
 
-async function replica(): Promise<FrontdeskDb> {
-  n += 1;
-  const database = new FrontdeskDb(`sync-client-${n}-${Date.now()}`);
-  await storeSession({ token, kind: 'user', subject: userId, role: 'receptionist', name: '李娜' }, database);
-  return database;
-}
+const replica = (): Promise<FrontdeskDb> => t.replica();
 
 const row = (id: string, over: Partial<Visit> = {}): VisitRow => ({ ...visit(id, over), terms: [], day: '2026-11-22' });
 
@@ -73,7 +62,7 @@ describe('sync client against a real hub', () => {
       },
     };
     const client = new SyncClient({ database, transport: lossy });
-    const [a, b] = [`lost-a-${n}`, `lost-b-${n}`];
+    const [a, b] = [`lost-a-${t.made}`, `lost-b-${t.made}`];
     await signIn(database, a);
     await signIn(database, b);
     await expect(client.syncOnce()).rejects.toMatchObject({ code: 'offline' });
@@ -89,7 +78,7 @@ describe('sync client against a real hub', () => {
   it('R-X1 a rejected mutation is surfaced with its reason and does not block the ones after it', async () => {
     const database = await replica();
     const client = new SyncClient({ database, transport: httpTransport(hub.url) });
-    const [bad, good] = [`bad-${n}`, `good-${n}`];
+    const [bad, good] = [`bad-${t.made}`, `good-${t.made}`];
     // A visit with a state the domain does not know: the hub refuses it for good (validation).
     await commit('李娜', (w) => w.put('visits', { ...row(bad), state: 'teleported' } satisfies Record<string, unknown> as unknown as VisitRow), database);
     await signIn(database, good);
@@ -105,9 +94,9 @@ describe('sync client against a real hub', () => {
   it('R-X1 epoch change: the client re-snapshots, keeps its outbox and its pending row, then pushes it', async () => {
     const database = await replica();
     const client = new SyncClient({ database, transport: httpTransport(hub.url) });
-    await signIn(database, `before-${n}`);
+    await signIn(database, `before-${t.made}`);
     await client.syncOnce();
-    const pending = `pending-${n}`;
+    const pending = `pending-${t.made}`;
     await signIn(database, pending);
     await rotateEpoch(store); // the hub was restored from a backup
     await client.pullAll();
@@ -124,19 +113,19 @@ describe('sync client against a real hub', () => {
     const name = `wiped-${Date.now()}`;
     let database = new FrontdeskDb(name);
     await storeSession({ token, kind: 'user', subject: userId, role: 'receptionist', name: '李娜' }, database);
-    await signIn(database, `w1-${n}`);
+    await signIn(database, `w1-${t.made}`);
     await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
     const oldId = await readMeta(database.meta, META.clientId);
     database.close();
     await database.delete(); // eviction, reinstall
     database = new FrontdeskDb(name);
     await storeSession({ token, kind: 'user', subject: userId, role: 'receptionist', name: '李娜' }, database);
-    await signIn(database, `w2-${n}`);
+    await signIn(database, `w2-${t.made}`);
     const newId = await readMeta(database.meta, META.clientId);
     expect(newId).not.toBe(oldId);
     const round = await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
     expect(round.pushed).toBe(1);
-    expect(await database.visits.get(`w1-${n}`)).toBeDefined(); // re-snapshotted from the hub
+    expect(await database.visits.get(`w1-${t.made}`)).toBeDefined(); // re-snapshotted from the hub
     const [c] = await store.query<{ last_client_seq: unknown }>('SELECT last_client_seq FROM clients WHERE client_id = $1', [newId]);
     expect(Number(c?.last_client_seq)).toBe(1);
   });
@@ -146,7 +135,7 @@ describe('sync client against a real hub', () => {
     const realNow = Date.now;
     const ahead = (): number => realNow() + YEAR;
     const client = new SyncClient({ database, transport: httpTransport(hub.url), now: ahead });
-    const id = `skew-${n}`;
+    const id = `skew-${t.made}`;
     Date.now = ahead; // the machine's clock, as commit() reads it
     try {
       await signIn(database, id);
@@ -164,12 +153,12 @@ describe('sync client against a real hub', () => {
 
   it('R-S1 another user on the same database gets its own client id; pending rows are renumbered and pushed', async () => {
     const database = await replica();
-    await signIn(database, `u1-${n}`);
+    await signIn(database, `u1-${t.made}`);
     await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
     const first = await readMeta(database.meta, META.clientId);
-    await hub.auth.createUser({ username: `wf-${n}`, password: 'frontdesk', role: 'supervisor', displayName: '王芳' });
-    const other = await hub.auth.login(`wf-${n}`, 'frontdesk');
-    await signIn(database, `u2-${n}`);
+    await hub.auth.createUser({ username: `wf-${t.made}`, password: 'frontdesk', role: 'supervisor', displayName: '王芳' });
+    const other = await hub.auth.login(`wf-${t.made}`, 'frontdesk');
+    await signIn(database, `u2-${t.made}`);
     await storeSession({ token: other.token, kind: 'user', subject: other.userId, role: 'supervisor', name: '王芳' }, database);
     const round = await new SyncClient({ database, transport: httpTransport(hub.url) }).syncOnce();
     expect(round.pushed).toBe(1);
@@ -197,7 +186,7 @@ describe('sync client against a real hub', () => {
 
   it('issue 3: cards made on an offline desk show P- numbers, then the hub\'s sequential numbers after sync; a second desk sees the same', async () => {
     const desk = await replica();
-    const [c1, c2] = [`offline-card-1-${n}`, `offline-card-2-${n}`];
+    const [c1, c2] = [`offline-card-1-${t.made}`, `offline-card-2-${t.made}`];
     await commit('李娜', async (w) => {
       await w.put('cards', card(c1, { number: 'P-00000001' }));
     }, desk);
@@ -224,16 +213,16 @@ describe('sync client against a real hub', () => {
   it('issue 3: switchboard and pass rows written through commit() reach another desk; a refused pass hand-out is listed and undone', async () => {
     const a = await replica();
     const b = await replica();
-    const [t, p] = [`tenant-${n}`, `pass-${n}`];
+    const [tid, p] = [`tenant-${t.made}`, `pass-${t.made}`];
     await commit('李娜', async (w) => {
-      await w.put('tenants', tenant(t));
+      await w.put('tenants', tenant(tid));
       await w.put('passes', pass(p));
     }, a);
     const sa = new SyncClient({ database: a, transport: httpTransport(hub.url) });
     const sb = new SyncClient({ database: b, transport: httpTransport(hub.url) });
     await sa.syncOnce();
     await sb.syncOnce();
-    expect(await b.tenants.get(t)).toMatchObject({ unit: 'B-301' });
+    expect(await b.tenants.get(tid)).toMatchObject({ unit: 'B-301' });
     // A retires the pass; B, not yet told, hands it out.
     await commit('李娜', async (w) => w.put('passes', { ...pass(p), state: 'retired' }), a);
     await sa.syncOnce();
@@ -248,7 +237,7 @@ describe('sync client against a real hub', () => {
     const a = await replica();
     const b = await replica();
     const at = new Date().toISOString();
-    const ids = [1, 2, 3, 4].map((i) => `letter-app-${i}-${n}`);
+    const ids = [1, 2, 3, 4].map((i) => `letter-app-${i}-${t.made}`);
     for (const id of ids) {
       await commit('李娜', async (w) => {
         await w.put('cardApplications', {

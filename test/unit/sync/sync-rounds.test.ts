@@ -10,8 +10,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startHub, type Hub } from '../../../electron/hub/hub';
-import { openPglite } from '../../../electron/hub/store-pglite';
+import type { Hub } from '../../../electron/hub/hub';
 import type { SqlStore } from '../../../electron/hub/store';
 import { commit } from '../../../renderer/db/commit';
 import { FrontdeskDb, type VisitRow } from '../../../renderer/db/schema';
@@ -19,39 +18,25 @@ import { httpTransport, type HubTransport } from '../../../renderer/sync/hub-tra
 import { SyncClient } from '../../../renderer/sync/sync-client';
 import { INITIAL_STATUS, META, parseStatus, readMeta } from '../../../renderer/sync/sync-meta';
 import { SyncRounds, statusShowsDifferently, type OpenPokes } from '../../../renderer/sync/sync-rounds';
-import { storeSession } from '../../../renderer/sync/session';
+import { startTestHub, type TestHub } from './test-hub';
 import { visit } from '../hub/fixtures';
 
 const HOUR = 3_600_000;
+let t: TestHub;
 let store: SqlStore;
 let hub: Hub;
-let token: string;
-let userId: string;
-let n = 0;
 const running: SyncRounds[] = [];
 
 beforeAll(async () => {
-  store = await openPglite({ dataDir: 'memory://' });
-  hub = await startHub({ store, stateDir: null });
-  await hub.auth.createUser({ username: 'lina', password: 'frontdesk', role: 'receptionist', displayName: '李娜' });
-  const login = await hub.auth.login('lina', 'frontdesk');
-  token = login.token;
-  userId = login.userId;
+  t = await startTestHub('sync-rounds');
+  ({ store, hub } = t);
 }, 60_000);
 afterEach(() => {
   for (const r of running.splice(0)) r.stop();
 });
-afterAll(async () => {
-  await hub.close();
-  await store.close();
-});
+afterAll(() => t.close());
 
-async function replica(): Promise<FrontdeskDb> {
-  n += 1;
-  const database = new FrontdeskDb(`sync-rounds-${n}-${Date.now()}`);
-  await storeSession({ token, kind: 'user', subject: userId, role: 'receptionist', name: '李娜' }, database);
-  return database;
-}
+const replica = (): Promise<FrontdeskDb> => t.replica();
 
 const row = (id: string): VisitRow => ({ ...visit(id), terms: [], day: '2026-11-22' });
 const signIn = (database: FrontdeskDb, id: string): Promise<void> => commit('李娜', (w) => w.put('visits', row(id)), database);
@@ -140,7 +125,7 @@ describe('sync rounds: pull first on a poke, push at once on a commit (issue 3)'
   it('R-X1 a poke with nothing waiting pulls at once, without a push request, and the row arrives', async () => {
     const d = await desk();
     const mark = d.net.log.length;
-    const id = `poked-${n}`;
+    const id = `poked-${t.made}`;
     await kioskSignsIn(id);
     await expect.poll(() => d.database.visits.get(id), { timeout: 10_000 }).toBeDefined();
     expect(d.net.log.slice(mark)).toContain('pull');
@@ -149,7 +134,7 @@ describe('sync rounds: pull first on a poke, push at once on a commit (issue 3)'
 
   it('R-X1 a poke that arrives while a pull is under way is not lost: the next round pulls its row', async () => {
     const d = await desk();
-    const [first, second] = [`first-${n}`, `second-${n}`];
+    const [first, second] = [`first-${t.made}`, `second-${t.made}`];
     const gate = d.net.hold();
     await kioskSignsIn(first);
     await gate.held; // the desk's pull has its answer (without `second`) but has not applied it
@@ -163,7 +148,7 @@ describe('sync rounds: pull first on a poke, push at once on a commit (issue 3)'
 
   it('R-X1 a commit made while a pull is under way is pushed when the pull is done, once', async () => {
     const d = await desk();
-    const [theirs, mine] = [`theirs-${n}`, `mine-${n}`];
+    const [theirs, mine] = [`theirs-${t.made}`, `mine-${t.made}`];
     const gate = d.net.hold();
     await kioskSignsIn(theirs);
     await gate.held;
@@ -179,7 +164,7 @@ describe('sync rounds: pull first on a poke, push at once on a commit (issue 3)'
   it('R-X1 a commit on a kiosk running the rounds pushes at once and reaches a desk through its poke', async () => {
     const d = await desk();
     const kiosk = await desk();
-    const id = `kiosk-${n}`;
+    const id = `kiosk-${t.made}`;
     const mark = kiosk.net.log.length;
     await signIn(kiosk.database, id);
     await expect.poll(() => d.database.visits.get(id), { timeout: 10_000 }).toBeDefined();
