@@ -36,7 +36,7 @@ import { httpTransport } from '../renderer/sync/hub-transport';
 import { storeSession } from '../renderer/sync/session';
 import { SyncClient } from '../renderer/sync/sync-client';
 import { visit } from '../test/unit/hub/fixtures';
-import { report } from './lib';
+import { cpuSnapshot, cpuSpent, report } from './lib';
 
 const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 10_000);
 const PER_COMMIT = 50;
@@ -202,10 +202,12 @@ async function browserConverge(): Promise<number> {
       await nodeProfile.post('Profiler.start');
     }
     const loadAtStart = load1();
+    const cpuAtStart = cpuSnapshot();
 
     const t0 = Date.now();
     await kioskContext.setOffline(false);
     const [onConsole, drained] = await Promise.all([stamp(desk, '__allOnConsole'), stamp(kiosk, '__outboxEmpty')]);
+    const cpu = cpuSpent(cpuAtStart, cpuSnapshot());
 
     if (PROFILE_DIR && profiles && nodeProfile) {
       mkdirSync(PROFILE_DIR, { recursive: true });
@@ -227,6 +229,8 @@ async function browserConverge(): Promise<number> {
       load1_at_start: loadAtStart,
       load1_at_end: load1(),
     });
+    // Where the span's time went: node is the hub and web server; Chromium keeps IndexedDB in its browser process or storage service.
+    report('browser converge CPU seconds by process', cpu);
     return onConsole - t0;
   } finally {
     await browser.close();

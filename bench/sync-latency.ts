@@ -35,7 +35,7 @@ import { startHub } from '../electron/hub/hub';
 import { openPglite } from '../electron/hub/store-pglite';
 import { TestOutbox, visit } from '../test/unit/hub/fixtures';
 import { fillId, walkInToId, waitHeading, GOOD } from '../test/e2e/kiosk-helpers';
-import { percentile, report } from './lib';
+import { cpuSnapshot, cpuSpent, percentile, report } from './lib';
 
 const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 20);
 const SURNAMES = ['赵', '钱', '孙', '李', '周', '吴', '郑', '王', '冯', '陈', '褚', '卫', '蒋', '沈', '韩', '杨', '朱', '秦', '尤', '许'];
@@ -166,6 +166,7 @@ try {
   listener.on('message', () => hubPokes.push(nowMs()));
   await new Promise((r, j) => listener.once('open', r).once('error', j));
   const loadAtStart = loadavg()[0] ?? 0;
+  const cpuAtStart = cpuSnapshot();
 
   // The console notes when each awaited name first shows up in its DOM.
   await desk.evaluate(() => {
@@ -219,6 +220,7 @@ try {
 
   listener.close();
   const load = `${loadAtStart.toFixed(2)}→${(loadavg()[0] ?? 0).toFixed(2)}`;
+  const cpu = cpuSpent(cpuAtStart, cpuSnapshot());
   const [k, d] = [await pageLat(kiosk), await pageLat(desk)];
   const seenAts = await desk.evaluate(() => (window as unknown as { __seenPerf: Record<string, number> }).__seenPerf);
   /** Per sample: the first stamp at or after `from` in `xs`. */
@@ -252,6 +254,8 @@ try {
     { name: 'protocol_floor_p95', value: percentile(floor, 95), ours: percentile(latencies, 95) },
   );
   for (const [name, xs] of stages) report(`sync-latency stage: ${name}`, { n: xs.length, p50_ms: percentile(xs, 50), p95_ms: percentile(xs, 95), max_ms: Math.max(...xs) });
+  // What ran meanwhile: node is this process (browser mode's server and hub, and Playwright driving the walk-ins).
+  report(`sync-latency CPU seconds by process over ${RUNS} walk-ins`, cpu);
   report('sync-latency requests per sample', {
     kiosk_push: k.requests.filter((r) => r.kind === 'push').length / RUNS,
     kiosk_pull: k.requests.filter((r) => r.kind === 'pull').length / RUNS,
