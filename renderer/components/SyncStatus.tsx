@@ -60,7 +60,7 @@ export function SyncStatus({ face }: { face: 'kiosk' | 'console' | 'cards' }): R
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const status = useLiveQuery(async () => parseStatus(await readMeta(db.meta, META.status)), [], parseStatus(null));
-  const waiting = useLiveQuery(() => db.outbox.filter((r) => r.clientSeq !== undefined).count(), [], 0);
+  const waiting = useLiveQuery(() => db.outbox.where('clientSeq').aboveOrEqual(0).count(), [], 0);
   const parts = [
     t(`sync.state.${status.state}`),
     waiting > 0 ? t('sync.waiting', { n: waiting }) : t('sync.allSynced'),

@@ -152,6 +152,12 @@ export class FrontdeskDb extends Dexie {
       // sync
       syncRejects: 'mutationId, at',
     });
+    // v3. The outbox by clientSeq: rows that go to the hub, counted and found without a cursor
+    // over every waiting row (a kiosk back online holds thousands; IndexedDB leaves rows
+    // without a clientSeq — local-only tables — out of the index).
+    this.version(3).stores({
+      outbox: '++seq, &mutationId, table, clientSeq',
+    });
   }
 }
 
