@@ -22,7 +22,7 @@
  */
 import type { HubSession } from '../../shared/api/sync';
 import { HybridClock } from '../../shared/sync/hlc';
-import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, SYNC_SCHEMA_VERSION, SYNC_TABLES, type Mutation } from '../../shared/sync/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, SYNC_SCHEMA_VERSION, SYNC_TABLES, type Mutation, type Outcome } from '../../shared/sync/protocol';
 import type { FrontdeskDb, OutboxRow } from '../db/schema';
 import { applyPage } from './apply-page';
 import { SyncError, type HubTransport } from './hub-transport';
@@ -130,11 +130,13 @@ export class SyncClient {
     });
   }
 
-  private async clockStamp(clientId: string): Promise<string> {
+  /** The replica's clock as stored (commits and earlier pushes moved it), under `clientId`. */
+  private async storedClock(clientId: string, after?: string): Promise<HybridClock> {
     const clock = new HybridClock(clientId, this.now);
     const last = await readMeta(this.db.meta, META.hlc);
     if (last) clock.receive(last);
-    return clock.tick();
+    if (after) clock.receive(after);
+    return clock;
   }
 
   /**
@@ -144,6 +146,11 @@ export class SyncClient {
    * desk did offline before an upgrade still reaches the hub, gap-free.
    */
   private async adoptLocalRows(subject: string): Promise<boolean> {
+    // Every row numbered (the usual case): counted by index, no cursor over a backlog.
+    const [all, numbered] = await this.db.transaction('r', this.db.outbox, () =>
+      Promise.all([this.db.outbox.count(), this.db.outbox.where('clientSeq').aboveOrEqual(0).count()]),
+    );
+    if (all === numbered) return false;
     const hubTables: ReadonlySet<string> = new Set(SYNC_TABLES);
     const legacy = await this.db.outbox.filter((r) => r.clientSeq === undefined && hubTables.has(r.table)).primaryKeys();
     if (legacy.length === 0) return false;
@@ -177,64 +184,96 @@ export class SyncClient {
     let rejected = 0;
     let skewMs = 0;
     let rebound = false;
-    for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const waiting = await pushableRows(this.db, MAX_PUSH_BATCH);
-      if (waiting.length === 0) {
-        more = false;
-        break;
-      }
-      const mutations = withinBytes(waiting.map((r) => toMutation(r)));
-      const rows = waiting.slice(0, mutations.length);
-      const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, hlc: await this.clockStamp(clientId), mutations };
-      let res;
-      try {
-        sent = true;
-        res = await this.opts.transport.push(req, session.token);
-      } catch (err) {
-        // The hub says the id is someone else's (a reused database): take a fresh id once and go on.
-        if (err instanceof SyncError && err.code === 'forbidden' && !rebound) {
-          rebound = true;
-          clientId = state.clientId = await this.bindClient(session.subject, true);
+    // Pipelined: the next batch is read while this one is on the wire, and a batch's ack is written
+    // while the next one is on the wire, so the hub's work is the only wait between batches. The
+    // outbox rows of a batch leave only after the hub answered for them; if the page dies before
+    // that, they are sent again and acked as duplicates.
+    // Both are awaited before their results count; `handled` only keeps a failure in between from
+    // being reported as unhandled (the await still throws it).
+    const handled = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
+    const read = (after: number): Promise<OutboxRow[]> => handled(pushableRows(this.db, MAX_PUSH_BATCH, after));
+    let next = read(0);
+    let clock = await this.storedClock(clientId);
+    let acking: Promise<void> = Promise.resolve();
+    const rebind = async (): Promise<void> => {
+      rebound = true;
+      await acking;
+      clientId = state.clientId = await this.bindClient(session.subject, true);
+      clock = await this.storedClock(clientId, clock.peek());
+      next = read(0);
+    };
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round += 1) {
+        const waiting = await next;
+        if (waiting.length === 0) {
+          more = false;
+          break;
+        }
+        const mutations = withinBytes(waiting.map((r) => toMutation(r)));
+        const rows = waiting.slice(0, mutations.length);
+        next = read(rows.at(-1)?.seq ?? 0);
+        const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, hlc: clock.tick(), mutations };
+        let res;
+        try {
+          sent = true;
+          res = await this.opts.transport.push(req, session.token);
+        } catch (err) {
+          // The hub says the id is someone else's (a reused database): take a fresh id once and go on.
+          if (err instanceof SyncError && err.code === 'forbidden' && !rebound) {
+            await rebind();
+            continue;
+          }
+          throw err;
+        }
+        skewMs = res.clockSkewMs;
+        clock.receive(res.hubHlc);
+        const acked = rows.filter((r) => (r.clientSeq ?? Infinity) <= res.lastClientSeq);
+        const refused = res.outcomes.filter((o) => o.status === 'rejected');
+        await acking;
+        acking = handled(this.ack(acked, refused, rows, clock));
+        pushed += acked.length;
+        rejected += refused.length;
+        if (res.expectedSeq !== null) {
+          const first = rows[0]?.clientSeq ?? 0;
+          // The hub wants a row we no longer hold (should not happen): restart under a fresh id.
+          if (first > res.expectedSeq && !rebound) await rebind();
+          else {
+            // Resend from what the hub expects: read again once this answer's acks are written.
+            await acking;
+            next = read(0);
+          }
           continue;
         }
-        throw err;
+        if (acked.length === 0) break;
       }
-      skewMs = res.clockSkewMs;
-      const acked = rows.filter((r) => (r.clientSeq ?? Infinity) <= res.lastClientSeq);
-      const refused = res.outcomes.filter((o) => o.status === 'rejected');
-      await this.db.transaction('rw', this.db.outbox, this.db.meta, this.db.syncRejects, async () => {
-        await this.db.outbox.bulkDelete(acked.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
-        for (const o of refused) {
-          const row = rows.find((r) => r.mutationId === o.mutationId);
-          await this.db.syncRejects.put({
-            mutationId: o.mutationId,
-            table: row?.table ?? '',
-            key: row?.key ?? '',
-            reason: o.reason ?? 'validation',
-            message: o.message ?? '',
-            at: new Date(this.now()).toISOString(),
-          });
-        }
-        const clock = new HybridClock(clientId, this.now);
-        const last = await readMeta(this.db.meta, META.hlc);
-        if (last) clock.receive(last);
-        clock.receive(res.hubHlc);
-        await writeMeta(this.db.meta, META.hlc, clock.peek());
-      });
-      pushed += acked.length;
-      rejected += refused.length;
-      if (res.expectedSeq !== null) {
-        const first = rows[0]?.clientSeq ?? 0;
-        // The hub wants a row we no longer hold (should not happen): restart under a fresh id.
-        if (first > res.expectedSeq && !rebound) {
-          rebound = true;
-          clientId = state.clientId = await this.bindClient(session.subject, true);
-        }
-        continue;
-      }
-      if (acked.length === 0) break;
+    } finally {
+      // Never leave an ack half-way or its failure unheard; a failed ack fails the push.
+      await acking;
+      await next.catch(() => undefined);
     }
     return { pushed, rejected, skewMs, sent, more };
+  }
+
+  /** Deletes the acked rows, keeps the refused ones' reasons, and stores the clock past the hub's. */
+  private ack(acked: OutboxRow[], refused: Outcome[], rows: OutboxRow[], clock: HybridClock): Promise<void> {
+    return this.db.transaction('rw', this.db.outbox, this.db.meta, this.db.syncRejects, async () => {
+      await this.db.outbox.bulkDelete(acked.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
+      for (const o of refused) {
+        const row = rows.find((r) => r.mutationId === o.mutationId);
+        await this.db.syncRejects.put({
+          mutationId: o.mutationId,
+          table: row?.table ?? '',
+          key: row?.key ?? '',
+          reason: o.reason ?? 'validation',
+          message: o.message ?? '',
+          at: new Date(this.now()).toISOString(),
+        });
+      }
+      // Commits meanwhile moved the stored clock on: keep the later of the two.
+      const last = await readMeta(this.db.meta, META.hlc);
+      if (last) clock.receive(last);
+      await writeMeta(this.db.meta, META.hlc, clock.peek());
+    });
   }
 
   /** Reads the state, then pulls everything new. */
@@ -272,13 +311,12 @@ export class SyncClient {
 }
 
 /**
- * The first `limit` outbox rows that go to the hub, in write order. Read by
+ * The first `limit` outbox rows after `after` (an outbox seq) that go to the hub, in write order. Read by
  * key range (IndexedDB's getAll) rather than a filtered cursor, which costs a
  * round of the event loop per row; rows of local-only tables are skipped.
  */
-async function pushableRows(database: FrontdeskDb, limit: number): Promise<OutboxRow[]> {
+async function pushableRows(database: FrontdeskDb, limit: number, after: number): Promise<OutboxRow[]> {
   const out: OutboxRow[] = [];
-  let after = 0;
   for (;;) {
     const rows = await database.outbox.where('seq').above(after).limit(limit).toArray();
     for (const r of rows) if (r.clientSeq !== undefined && out.length < limit) out.push(r);

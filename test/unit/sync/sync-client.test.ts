@@ -11,6 +11,7 @@ import { openPglite } from '../../../electron/hub/store-pglite';
 import type { SqlStore } from '../../../electron/hub/store';
 import type { Visit } from '../../../shared/domain/visit';
 import { parseHlc } from '../../../shared/sync/hlc';
+import { MAX_PUSH_BATCH } from '../../../shared/sync/protocol';
 import { commit } from '../../../renderer/db/commit';
 import { FrontdeskDb, type VisitRow } from '../../../renderer/db/schema';
 import { SyncError, httpTransport, type HubTransport } from '../../../renderer/sync/hub-transport';
@@ -269,5 +270,50 @@ describe('sync client against a real hub', () => {
     await new SyncClient({ database: b, transport: counting }).syncOnce();
     expect((await b.cardApplications.bulkGet(ids)).map((x) => x?.letter.dataUrl.length)).toEqual(ids.map(() => 5_000_022));
     expect(pages).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('R-X1 a backlog goes in pipelined batches: the network failing mid-way loses nothing and doubles nothing', async () => {
+    const database = await replica();
+    const total = MAX_PUSH_BATCH * 3 + 7;
+    const ids = Array.from({ length: total }, (_, i) => `backlog-${i}-${t.made}`);
+    for (let i = 0; i < total; i += 100) {
+      await commit('kiosk', async (w) => {
+        for (const id of ids.slice(i, i + 100)) await w.put('visits', row(id));
+      }, database);
+    }
+    const real = httpTransport(hub.url);
+    const sent: { first: number; last: number }[] = [];
+    let failOn = 3; // the third request never reaches the hub
+    const flaky: HubTransport = {
+      pull: (req, tk) => real.pull(req, tk),
+      push: async (req, tk) => {
+        sent.push({ first: req.mutations[0]?.clientSeq ?? 0, last: req.mutations.at(-1)?.clientSeq ?? 0 });
+        if (sent.length === failOn) throw new SyncError('offline', 'cable pulled');
+        return real.push(req, tk);
+      },
+    };
+    const client = new SyncClient({ database, transport: flaky });
+    await expect(client.pushAll()).rejects.toMatchObject({ code: 'offline' });
+    // The two answered batches are acked (the second one's ack was written while the third was on the wire);
+    // the third batch and everything after it still wait.
+    expect(await database.outbox.count()).toBe(total - 2 * MAX_PUSH_BATCH);
+    failOn = 0;
+    const again = await client.pushAll();
+    expect(again).toMatchObject({ rejected: 0, more: false });
+    expect(await database.outbox.count()).toBe(0);
+    // In order, batch after batch, each starting where the last one ended.
+    const B = MAX_PUSH_BATCH;
+    expect(sent.map((b) => [b.first, b.last])).toEqual([
+      [1, B],
+      [B + 1, 2 * B],
+      [2 * B + 1, 3 * B],
+      [2 * B + 1, 3 * B],
+      [3 * B + 1, total],
+    ]);
+    const clientId = await readMeta(database.meta, META.clientId);
+    const log = await hubChanges([clientId ?? '']);
+    expect(log).toHaveLength(total);
+    expect(new Set(log.map((c) => c.mutation_id)).size).toBe(total);
+    expect(log.every((c) => c.outcome === 'applied')).toBe(true);
   }, 60_000);
 });
