@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PullResponse } from '../../../shared/sync/protocol';
 import { FrontdeskDb } from '../../../renderer/db/schema';
 import { applyPage } from '../../../renderer/sync/apply-page';
-import { isCatchingUp, onCatchUp, pageArriving, pageDone } from '../../../renderer/sync/catch-up';
+import { BURST_MS, isCatchingUp, onCatchUp, pageArriving, resetCatchUp } from '../../../renderer/sync/catch-up';
 import { visit } from '../hub/fixtures';
 
 const H = (n: number): string => `${String(1_800_000_000_000 + n).padStart(15, '0')}-00000-hub`;
@@ -25,7 +25,7 @@ let n = 0;
 const fresh = (): FrontdeskDb => new FrontdeskDb(`catch-up-${(n += 1)}-${Date.now()}`);
 
 afterEach(() => {
-  pageDone(false);
+  resetCatchUp();
   vi.useRealTimers();
 });
 
@@ -67,6 +67,39 @@ describe('catching up', () => {
     vi.advanceTimersByTime(2500);
     expect(isCatchingUp()).toBe(true);
     vi.advanceTimersByTime(600);
+    expect(isCatchingUp()).toBe(false);
+  });
+
+  it('R-X1 single pages in a burst (a kiosk pushing its backlog batch by batch, each poked) pace the lists until a quiet second', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const database = fresh();
+    const seen: boolean[] = [];
+    const off = onCatchUp((c) => seen.push(c));
+    await applyPage(database, page(0, 1, false), 0, 'receptionist');
+    expect(isCatchingUp()).toBe(false); // the first shows at once
+    vi.advanceTimersByTime(BURST_MS / 2);
+    await applyPage(database, page(1, 1, false), 1, 'receptionist');
+    expect(isCatchingUp()).toBe(true); // hard on its heels: a burst
+    vi.advanceTimersByTime(BURST_MS / 2);
+    await applyPage(database, page(2, 1, false), 2, 'receptionist');
+    vi.advanceTimersByTime(900);
+    expect(isCatchingUp()).toBe(true); // each page of the burst keeps it going
+    vi.advanceTimersByTime(200);
+    expect(isCatchingUp()).toBe(false); // a quiet second ends it: the lists go live and show the last page
+    expect(await database.visits.count()).toBe(3);
+    // A page long after the burst is a lone change again.
+    vi.advanceTimersByTime(BURST_MS);
+    await applyPage(database, page(3, 1, false), 3, 'receptionist');
+    expect(isCatchingUp()).toBe(false);
+    off();
+    expect(seen).toEqual([true, false]);
+  });
+
+  it('R-X1 the pages of one paged pull are not a burst: its last page ends the catch-up at once', async () => {
+    const database = fresh();
+    await applyPage(database, page(0, 2, true), 0, 'receptionist');
+    await applyPage(database, page(2, 2, true), 2, 'receptionist');
+    await applyPage(database, page(4, 1, false), 4, 'receptionist');
     expect(isCatchingUp()).toBe(false);
   });
 });
