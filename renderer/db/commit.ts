@@ -56,13 +56,15 @@ export async function commit<T>(
   scope?: readonly SyncedTable[],
 ): Promise<T> {
   const tables = scope === undefined ? TABLES : [...new Set<SyncedTable>(scope), 'outbox' as const, 'meta' as const];
-  return database.transaction('rw', tables.map((t) => database[t]), async () => {
+  let synced = false;
+  const result = await database.transaction('rw', tables.map((t) => database[t]), async () => {
     const now = new Date().toISOString();
     const clientId = await clientIdOf(database.meta);
     const clock = new HybridClock(clientId);
     const lastStamp = await readMeta(database.meta, META.hlc);
     if (lastStamp) clock.receive(lastStamp);
     let clientSeq = await readNumber(database.meta, META.clientSeq);
+    const startSeq = clientSeq;
     const put = async <K extends SyncedTable>(table: K, row: RowOf<K>): Promise<void> => {
       const target = database[table] as Table<RowOf<K>, string>;
       const value: Fields = isFields(row) ? { ...row } : {};
@@ -70,8 +72,8 @@ export async function commit<T>(
       const before: unknown = await target.get(key);
       await target.put(row);
       const hlc = clock.tick();
-      const synced = HUB_TABLES.has(table);
-      if (synced) clientSeq += 1;
+      const toHub = HUB_TABLES.has(table);
+      if (toHub) clientSeq += 1;
       await database.outbox.add({
         mutationId: newId(),
         table,
@@ -80,7 +82,7 @@ export async function commit<T>(
         value: changedFields(before, value),
         at: now,
         hlc,
-        ...(synced ? { clientSeq } : {}),
+        ...(toHub ? { clientSeq } : {}),
       });
     };
     const writer: Writer = {
@@ -92,9 +94,30 @@ export async function commit<T>(
         return put('audit', entry);
       },
     };
-    const result = await work(writer);
+    const out = await work(writer);
     await writeMeta(database.meta, META.hlc, clock.peek());
     await writeMeta(database.meta, META.clientSeq, String(clientSeq));
-    return result;
+    synced = clientSeq > startSeq;
+    return out;
   });
+  // Committed: this window's sync loop pushes now rather than when its outbox query next runs.
+  if (synced) announceCommit(database);
+  return result;
+}
+
+type CommitListener = (database: FrontdeskDb) => void;
+const commitListeners = new Set<CommitListener>();
+
+function announceCommit(database: FrontdeskDb): void {
+  for (const l of commitListeners) l(database);
+}
+
+/**
+ * Called after every commit in this window that wrote rows for the hub. The
+ * sync loop's fast path: a commit in another window reaches it through its
+ * live query on the outbox instead, a few milliseconds later.
+ */
+export function onCommit(listener: CommitListener): () => void {
+  commitListeners.add(listener);
+  return () => commitListeners.delete(listener);
 }

@@ -8,8 +8,9 @@
  *
  * Three kinds of round (issue 3: a kiosk's sign-in on the console within
  * 250 ms):
- * - a commit (the outbox's last key grows, in any window of the origin)
- *   pushes at once;
+ * - a commit pushes at once: one in this window announces itself
+ *   (`onCommit`), one in another window of the origin shows as the outbox's
+ *   last key growing;
  * - a hub poke announcing a sequence past the cursor pulls at once;
  * - start-up, the interval, the online event, a new session, a closed poke
  *   socket and every retry after an error run a full round: push everything
@@ -32,6 +33,7 @@
  *   nothing, so it re-runs no live query in any window.
  */
 import { liveQuery } from 'dexie';
+import { onCommit } from '../db/commit';
 import type { FrontdeskDb } from '../db/schema';
 import { Backoff } from './backoff';
 import { SyncError, type HubTransport } from './hub-transport';
@@ -214,7 +216,11 @@ export class SyncRounds {
   /** Subscriptions that turn changes in the database into triggers (leader only). */
   private watch(): void {
     const { database } = this.opts;
-    // A commit in any window of this origin adds outbox rows, and the key only grows: push.
+    // A commit in this window says so at once; one in any other window of the origin adds outbox
+    // rows, and the key only grows: push.
+    const committed = onCommit((written) => {
+      if (written === database) this.want('push');
+    });
     let lastKey: number | undefined;
     const outbox = liveQuery(() => database.outbox.toCollection().lastKey()).subscribe((key) => {
       const k = Number(key ?? 0);
@@ -235,7 +241,7 @@ export class SyncRounds {
       }
       lastSession = session;
     });
-    this.subscriptions.push(outbox, state);
+    this.subscriptions.push(outbox, state, { unsubscribe: committed });
   }
 
   /** Runs rounds until `stop`. Call once per database, in one window (the leader). */

@@ -172,6 +172,19 @@ describe('sync rounds: pull first on a poke, push at once on a commit (issue 3)'
     await expect.poll(() => kiosk.database.outbox.count(), { timeout: 10_000 }).toBe(0);
   });
 
+  it('R-X1 a commit made in another window (another connection to the same database) is pushed too', async () => {
+    const kiosk = await desk();
+    const d = await desk();
+    const otherWindow = new FrontdeskDb(kiosk.database.name);
+    const id = `other-window-${t.made}`;
+    const mark = kiosk.net.log.length;
+    // This window's commit announcement names its own connection, not the loop's: only the outbox query sees it.
+    await signIn(otherWindow, id);
+    await expect.poll(() => d.database.visits.get(id), { timeout: 10_000 }).toBeDefined();
+    expect(kiosk.net.log.slice(mark)[0]).toBe('push');
+    otherWindow.close();
+  });
+
   it('C10 a quiet round rewrites no status: only a change of state, message, skew or the minute shown does', () => {
     const online = { ...INITIAL_STATUS, state: 'online' as const, lastSyncAt: '2026-12-06T02:30:05.000Z' };
     expect(statusShowsDifferently(online, { ...online, lastSyncAt: '2026-12-06T02:30:59.999Z', skewMs: 1200 })).toBe(false);
