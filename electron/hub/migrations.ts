@@ -92,6 +92,14 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE number_assignments (request_id text PRIMARY KEY, kind text NOT NULL, value bigint NOT NULL, label text NOT NULL);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- The client whose own replica is known to hold exactly this row (see echo.ts):
+      -- its pulls skip the row instead of sending the client its own writes back.
+      ALTER TABLE records ADD COLUMN echo_client text;
+    `,
+  },
 ];
 
 export const LATEST_MIGRATION = MIGRATIONS.length;

@@ -9,7 +9,8 @@
  * - A cursor from another epoch (a restored hub), from the future or from
  *   before the tombstone-GC horizon is never trusted: the answer says `reset`
  *   and starts from 0.
- * - Rows the caller may not see are scanned past but not sent.
+ * - Rows the caller may not see are scanned past but not sent; so are the
+ *   caller's own echoes when it asks (echo.ts), except in a re-snapshot.
  */
 import type { HybridClock } from '../../shared/sync/hlc';
 import type { PullRequest, PullResponse, RowChange, SyncTable } from '../../shared/sync/protocol';
@@ -37,6 +38,8 @@ interface RecordRow {
   deleted_hlc: string | null;
   last_seq: unknown;
   owner: string;
+  /** The row is the caller's own echo (echo.ts) and left out; its fields are not even read. */
+  echo: boolean;
 }
 
 export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principal, req: PullRequest): Promise<PullResponse> {
@@ -54,10 +57,14 @@ export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principa
   const cursor = reset ? 0 : req.cursor;
   // Table names come from the closed SYNC_TABLES list, never from the request.
   const inList = tables.map((t) => `'${t}'`).join(', ');
+  // A re-snapshot (reset) brings everything back, echoes included: the client has just cleared its rows.
+  const echoesOf = req.skipEchoes === true && !reset ? req.clientId : null;
   const rows = await store.query<RecordRow>(
-    `SELECT tbl, key, fields, field_hlc, deleted_hlc, last_seq, owner FROM records
+    `SELECT tbl, key, deleted_hlc, last_seq, owner, e.echo,
+            CASE WHEN e.echo THEN NULL ELSE fields END AS fields, CASE WHEN e.echo THEN NULL ELSE field_hlc END AS field_hlc
+       FROM records, LATERAL (SELECT $3::text IS NOT NULL AND echo_client IS NOT DISTINCT FROM $3::text AS echo) e
       WHERE last_seq > $1 AND tbl IN (${inList}) ORDER BY last_seq LIMIT $2`,
-    [cursor, req.limit + 1],
+    [cursor, req.limit + 1, echoesOf],
   );
   let hasMore = rows.length > req.limit;
   const candidates = rows.slice(0, req.limit);
@@ -66,6 +73,10 @@ export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principa
   const changes: RowChange[] = [];
   let bytes = 0;
   for (const r of candidates) {
+    if (r.echo) {
+      page.push(r); // scanned past, like a row the caller may not see
+      continue;
+    }
     // A page stays well under what a client can hold at once (card letters are scans of up to 11 MB).
     const size = JSON.stringify(r.fields).length;
     if (page.length > 0 && bytes + size > PAGE_BUDGET_BYTES) {

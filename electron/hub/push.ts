@@ -24,6 +24,7 @@ import { clampHlc, type HybridClock, parseHlc } from '../../shared/sync/hlc';
 import { mergeMutation, type RecordState } from '../../shared/sync/merge';
 import type { Mutation, Outcome, PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { Principal } from './auth';
+import { echoAfter } from './echo';
 import { HubError } from './errors';
 import { assignNumber, numberFor, rowNumberRequest } from './numbers';
 import { denyMutation, type StoredRow } from './scope';
@@ -53,6 +54,7 @@ interface RecordRow {
   field_hlc: unknown;
   deleted_hlc: string | null;
   owner: string;
+  echo_client: string | null;
 }
 
 /** A row as this batch sees it: loaded once, changed in memory, written back once at the end. */
@@ -60,6 +62,8 @@ interface BatchRow {
   owner: string;
   state: RecordState;
   seq: number | null;
+  /** The client whose replica holds this row exactly (echo.ts), or null. */
+  echo: string | null;
 }
 
 interface ChangeEntry {
@@ -137,7 +141,7 @@ export async function pushBatch(store: SqlStore, ctx: PushContext, p: Principal,
       todo.push(m);
       last = m.clientSeq;
     }
-    const batch = new Batch(tx, ctx, p, seqAlloc);
+    const batch = new Batch(tx, ctx, p, seqAlloc, req.clientId);
     await batch.load(todo);
     for (const m of todo) outcomes.push(await batch.apply(m));
     await batch.write(req.clientId);
@@ -171,6 +175,7 @@ class Batch {
     private readonly ctx: PushContext,
     private readonly p: Principal,
     private readonly seqAlloc: SeqAllocator,
+    private readonly clientId: string,
   ) {}
 
   async load(todo: readonly Mutation[]): Promise<void> {
@@ -183,7 +188,7 @@ class Batch {
     const keys = [...new Map(todo.map((m) => [rowId(m.table, m.key), m])).values()];
     // One statement for the whole batch (the rows stay locked until commit).
     const found = await this.tx.query<RecordRow>(
-      `SELECT tbl, key, fields, field_hlc, deleted_hlc, owner FROM records
+      `SELECT tbl, key, fields, field_hlc, deleted_hlc, owner, echo_client FROM records
         WHERE (tbl, key) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY tbl, key FOR UPDATE`,
       [keys.map((m) => m.table), keys.map((m) => m.key)],
     );
@@ -196,6 +201,7 @@ class Batch {
           deletedHlc: r.deleted_hlc,
         },
         seq: null,
+        echo: r.echo_client,
       });
     }
   }
@@ -206,6 +212,12 @@ class Batch {
     row.seq = seq;
     this.dirty.add(id);
     return seq;
+  }
+
+  /** A refused change re-announces its row, to everyone: the writer shows its own version until it pulls the hub's. */
+  private reannounce(id: string, row: BatchRow): Promise<number> {
+    row.echo = null;
+    return this.bump(id, row);
   }
 
   async apply(m: Mutation): Promise<Outcome> {
@@ -221,7 +233,7 @@ class Batch {
     const denied = denyMutation(this.p, m, stored, this.ctx.now());
     if (denied !== null) {
       record('rejected', null, 'forbidden');
-      if (row) await this.bump(id, row);
+      if (row) await this.reannounce(id, row);
       return { ...base, status: 'rejected', reason: 'forbidden', message: denied };
     }
     // Clamp before merging: a kiosk whose clock says next year must not win every conflict for a year.
@@ -230,16 +242,20 @@ class Batch {
     const merged = mergeMutation(row ? row.state : null, { ...m, hlc });
     if (merged.kind === 'rejected') {
       record('rejected', null, merged.reason);
-      if (row) await this.bump(id, row);
+      if (row) await this.reannounce(id, row);
       return { ...base, status: 'rejected', reason: merged.reason, message: merged.message };
     }
     if (merged.kind === 'superseded') {
       record('superseded', null, null);
+      // The writer's replica now differs from a row it was known to hold: it must pull the row again.
+      if (row && row.echo === this.clientId) await this.reannounce(id, row);
       return { ...base, status: 'superseded' };
     }
     const next = await withHubNumber(this.tx, this.ctx, m, merged.next);
-    const target: BatchRow = row ?? { owner: this.p.id, state: next, seq: null };
+    const echo = echoAfter(this.clientId, row ? { fields: row.state.fields, echo: row.echo } : null, m, next);
+    const target: BatchRow = row ?? { owner: this.p.id, state: next, seq: null, echo };
     target.state = next;
+    target.echo = echo;
     this.rows.set(id, target);
     const seq = await this.bump(id, target);
     record('applied', seq, null);
@@ -260,15 +276,15 @@ class Batch {
       if (!row || row.seq === null) continue;
       const sep = id.indexOf('\u0000');
       const { fields, fieldHlc, deletedHlc } = row.state;
-      rows.push({ t: id.slice(0, sep), k: id.slice(sep + 1), f: fields, h: fieldHlc, d: deletedHlc, o: row.owner, s: row.seq });
+      rows.push({ t: id.slice(0, sep), k: id.slice(sep + 1), f: fields, h: fieldHlc, d: deletedHlc, o: row.owner, s: row.seq, e: row.echo });
     }
     if (rows.length > 0) {
       await this.tx.query(
-        `INSERT INTO records (tbl, key, fields, field_hlc, deleted_hlc, owner, last_seq)
-           SELECT r.t, r.k, r.f, r.h, r.d, r.o, r.s
-             FROM jsonb_to_recordset($1::text::jsonb) AS r(t text, k text, f jsonb, h jsonb, d text, o text, s bigint)
+        `INSERT INTO records (tbl, key, fields, field_hlc, deleted_hlc, owner, last_seq, echo_client)
+           SELECT r.t, r.k, r.f, r.h, r.d, r.o, r.s, r.e
+             FROM jsonb_to_recordset($1::text::jsonb) AS r(t text, k text, f jsonb, h jsonb, d text, o text, s bigint, e text)
          ON CONFLICT (tbl, key) DO UPDATE SET fields = EXCLUDED.fields, field_hlc = EXCLUDED.field_hlc,
-           deleted_hlc = EXCLUDED.deleted_hlc, last_seq = EXCLUDED.last_seq`,
+           deleted_hlc = EXCLUDED.deleted_hlc, last_seq = EXCLUDED.last_seq, echo_client = EXCLUDED.echo_client`,
         [bulkJson(rows)],
       );
     }
@@ -299,6 +315,7 @@ interface WireRow {
   d: string | null;
   o: string;
   s: number;
+  e: string | null;
 }
 
 /** One row of the change-log insert, as sent. */

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../shared/domain/visit';
 import { HybridClock } from '../../shared/sync/hlc';
 import { SYNC_TABLES } from '../../shared/sync/protocol';
 import { META, clientIdOf, readMeta, readNumber, writeMeta } from '../sync/sync-meta';
-import { SYNCED_TABLES, db, type FrontdeskDb, type SyncedTable } from './schema';
+import { SYNCED_TABLES, db, type FrontdeskDb, type OutboxRow, type SyncedTable } from './schema';
 import { newId } from './ids';
 
 type RowOf<T extends SyncedTable> = FrontdeskDb[T] extends Table<infer R> ? R : never;
@@ -21,6 +21,17 @@ const HUB_TABLES: ReadonlySet<string> = new Set(SYNC_TABLES);
 
 type Fields = Record<string, unknown>;
 const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What this replica's row is after the put, as the hub needs to know to stop
+ * sending it back (electron/hub/echo.ts): `new` when there was no row, so it
+ * is exactly the value; `overlay` when no field of the row before is dropped,
+ * so it is the row before with the changed fields over it; else unknown.
+ */
+function localAfter(before: unknown, after: Fields): OutboxRow['local'] {
+  if (!isFields(before)) return 'new';
+  return Object.keys(before).every((k) => k in after) ? 'overlay' : undefined;
+}
 
 /** Only the fields that differ from the stored row (plus `id`), so per-field merge keeps others' edits. */
 function changedFields(before: unknown, after: Fields): Fields {
@@ -80,6 +91,7 @@ export async function commit<T>(
         op: 'put',
         key,
         value: changedFields(before, value),
+        local: localAfter(before, value),
         at: now,
         hlc,
         ...(toHub ? { clientSeq } : {}),

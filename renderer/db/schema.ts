@@ -30,6 +30,8 @@ export interface OutboxRow {
    * Absent for tables the hub does not sync yet: those rows stay local.
    */
   clientSeq?: number;
+  /** This replica's row after the write: `new`, exactly `value`; `overlay`, the row before with `value` over it (protocol.ts). */
+  local?: 'new' | 'overlay';
 }
 
 /** A change the hub refused for good, kept so the console can show what and why (sync). */

@@ -11,7 +11,9 @@
  * - A tombstone wins: the row goes, whatever is pending.
  * - A page for a cursor that is no longer the stored one is ignored.
  * - On `reset` the readable tables are cleared but the outbox is kept, and
- *   rows with pending changes are put back from the local copy.
+ *   rows with pending changes are put back from the local copy. Until the
+ *   re-snapshot's last page META.resnapshot is set, so its pulls ask for the
+ *   replica's own rows too (the hub otherwise skips them: echo.ts).
  */
 import type { Table } from 'dexie';
 import { compareHlc } from '../../shared/sync/hlc';
@@ -66,8 +68,11 @@ export async function applyPage(database: FrontdeskDb, page: PullResponse, sentC
 function applyInTransaction(database: FrontdeskDb, page: PullResponse, sentCursor: number, role: string): Promise<boolean> {
   const tables = [...SYNC_TABLES.map((t) => database.table(t)), database.outbox, database.meta];
   return database.transaction('rw', tables, async () => {
-    const cursor = await readNumber(database.meta, META.cursor);
-    const epoch = await readMeta(database.meta, META.epoch);
+    const [cursor, epoch, resnapshot] = await Promise.all([
+      readNumber(database.meta, META.cursor),
+      readMeta(database.meta, META.epoch),
+      readMeta(database.meta, META.resnapshot),
+    ]);
     // The answer to an older request (a cursor since moved on) must not move it back.
     if (cursor !== sentCursor && !page.reset) return false;
     if (epoch !== null && epoch !== page.epoch && !page.reset) return false;
@@ -126,6 +131,9 @@ function applyInTransaction(database: FrontdeskDb, page: PullResponse, sentCurso
     for (const [t, rows] of puts) await tableOf(database, t).bulkPut(rows);
     await writeMeta(database.meta, META.cursor, String(page.nextCursor));
     await writeMeta(database.meta, META.epoch, page.epoch);
+    // A re-snapshot runs from its reset page to its last page; in between, pulls want echoes too.
+    if (page.reset && page.hasMore) await writeMeta(database.meta, META.resnapshot, '1');
+    else if (!page.hasMore && resnapshot !== null) await database.meta.delete(META.resnapshot);
     return true;
   });
 }

@@ -52,6 +52,8 @@ export interface ReplicaState {
   /** The stored cursor and epoch as last read or written by this client. */
   cursor: number;
   epoch: string | null;
+  /** A re-snapshot is under way (META.resnapshot): pulls bring the replica's own rows back too. */
+  resnapshot: boolean;
 }
 
 export interface PushResult {
@@ -66,6 +68,8 @@ export interface PushResult {
 
 export class SyncClient {
   private readonly db: FrontdeskDb;
+  /** Pushes acked so far: a pulled page answered before an ack may predate what that ack removed from the outbox. */
+  private acks = 0;
   private readonly now: () => number;
   private readonly pullLimit: number;
 
@@ -88,10 +92,10 @@ export class SyncClient {
   async readState(): Promise<ReplicaState> {
     const session = await this.token();
     const clientId = await this.bindClient(session.subject, false);
-    const [cursor, epoch] = await this.db.transaction('r', this.db.meta, () =>
-      Promise.all([readNumber(this.db.meta, META.cursor), readMeta(this.db.meta, META.epoch)]),
+    const [cursor, epoch, resnapshot] = await this.db.transaction('r', this.db.meta, () =>
+      Promise.all([readNumber(this.db.meta, META.cursor), readMeta(this.db.meta, META.epoch), readMeta(this.db.meta, META.resnapshot)]),
     );
-    return { session, clientId, cursor, epoch };
+    return { session, clientId, cursor, epoch, resnapshot: resnapshot !== null };
   }
 
   private async token(): Promise<HubSession> {
@@ -257,6 +261,7 @@ export class SyncClient {
   /** Deletes the acked rows, keeps the refused ones' reasons, and stores the clock past the hub's. */
   private ack(acked: OutboxRow[], refused: Outcome[], rows: OutboxRow[], clock: HybridClock): Promise<void> {
     return this.db.transaction('rw', this.db.outbox, this.db.meta, this.db.syncRejects, async () => {
+      this.acks += 1;
       await this.db.outbox.bulkDelete(acked.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
       for (const o of refused) {
         const row = rows.find((r) => r.mutationId === o.mutationId);
@@ -292,11 +297,19 @@ export class SyncClient {
     let pulled = 0;
     for (let round = 0; round < MAX_ROUNDS * 20; round += 1) {
       const { cursor, epoch } = state;
-      const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId: state.clientId, epoch, cursor, limit: this.pullLimit };
+      // This replica's own rows are here already: the hub need not send them back (unless re-snapshotting).
+      const skipEchoes = !state.resnapshot;
+      const req = { schemaVersion: SYNC_SCHEMA_VERSION, clientId: state.clientId, epoch, cursor, limit: this.pullLimit, skipEchoes };
+      const acksBefore = this.acks;
       const page = await this.opts.transport.pull(req, session.token);
+      // A push acked while this page was on its way may have been applied after the hub read the page,
+      // and its rows have left the outbox that would have kept them over the page's older values
+      // (and the hub will not send this replica its own rows again): ask again instead.
+      if (this.acks !== acksBefore) continue;
       if (await applyPage(this.db, page, cursor, session.role)) {
         state.cursor = page.nextCursor;
         state.epoch = page.epoch;
+        state.resnapshot = page.hasMore && (page.reset || state.resnapshot);
         pulled += page.changes.length;
         if (!page.hasMore) break;
         continue;
@@ -357,5 +370,6 @@ function toMutation(r: OutboxRow): Mutation {
     key: r.key,
     value: r.op === 'put' ? value : null,
     hlc: r.hlc,
+    ...(r.local ? { local: r.local } : {}),
   };
 }

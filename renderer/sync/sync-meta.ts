@@ -27,6 +27,12 @@ export const META = {
   status: 'sync.status',
   /** Set when the hub refused the session: the face asks again instead of signing in by itself. */
   revoked: 'sync.revoked',
+  /**
+   * Set from a re-snapshot's first page (the hub said `reset`; the readable
+   * tables were cleared) until its last: those pulls must not skip the
+   * replica's own rows (echoes), which are gone until they come back.
+   */
+  resnapshot: 'sync.resnapshot',
 } as const;
 
 export async function readMeta(meta: MetaTable, key: string): Promise<string | null> {

@@ -62,6 +62,13 @@ export const mutationSchema = z.object({
   key: idSchema,
   value: z.record(z.string(), z.unknown()).nullable(),
   hlc: hlcSchema,
+  /**
+   * What the writing replica's own row is after this write, when it knows:
+   * `new` — exactly `value` (it had no row before); `overlay` — its row before
+   * with `value` laid over it (no field dropped). The hub uses it to tell
+   * when the client already holds the hub's row (electron/hub/echo.ts).
+   */
+  local: z.enum(['new', 'overlay']).optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -114,6 +121,12 @@ export const pullRequestSchema = z.object({
   epoch: z.string().nullable(),
   cursor: z.number().int().min(0),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
+  /**
+   * Leave out rows this client's own replica already holds as they are (its
+   * own writes, echo.ts). Only a replica whose rows are intact asks: never
+   * during a re-snapshot, whose pages must bring everything back.
+   */
+  skipEchoes: z.boolean().optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
