@@ -29,10 +29,21 @@ export interface EchoBefore {
 
 type Fields = Record<string, unknown>;
 
+/** JSON values equal; most fields are strings, numbers, booleans or null, compared without serializing. */
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
 function sameFields(a: Fields, b: Fields): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => k in b && JSON.stringify(a[k]) === JSON.stringify(b[k]));
+  let n = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(b, k) || !sameValue(a[k], b[k])) return false;
+    n += 1;
+  }
+  for (const _ in b) n -= 1;
+  return n === 0;
 }
 
 /** The client whose replica holds `next` exactly, after `m` from `clientId` made it out of `before`; null when none is certain to. */
