@@ -2,9 +2,10 @@
  * The kiosk's in-app keyboard (ux.md K18/K19/K20/K16/K3/K5): journeys done by
  * tapping its keys only — no page.keyboard, no fill — with the OS keyboard
  * never used (no keydown reaches the page), pinyin candidates, the caret, the
- * hardware keyboard alongside it, the reset, and the large-text mode.
+ * hardware keyboard alongside it, the reset, and the large-text mode; and
+ * the candidate bar by Tab and Enter/Space alone (keyboard and switch access).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startHarness, type Harness } from './harness';
 import { badgeCodeOnScreen, continueButton, idbAll, waitHeading } from './kiosk-helpers';
@@ -58,6 +59,49 @@ async function pick(page: Page, char: string): Promise<number> {
     await page.locator('.k-kb .hg-candidate-box-next').click();
   }
   throw new Error(`candidate ${char} not offered`);
+}
+
+/** What has focus, as the test names it: `cand:王`, `prev`, `next`, `key:w`, the field's id, or a button's text. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    if (el.closest('.hg-candidate-box-list-item')) return `cand:${el.textContent ?? ''}`;
+    if (el.closest('.hg-candidate-box-prev')) return 'prev';
+    if (el.closest('.hg-candidate-box-next')) return 'next';
+    const key = el.getAttribute('data-skbtn');
+    if (key) return `key:${key}`;
+    return el.id ? `#${el.id}` : (el.textContent ?? '').trim();
+  });
+}
+
+/** Moves focus with Tab, or Shift+Tab towards earlier elements, until `target` has it; returns the stops passed. */
+async function tabTo(page: Page, target: Locator): Promise<string[]> {
+  const back = await target.evaluate((el) => {
+    const from = document.activeElement ?? document.body;
+    return from !== el && (from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+  });
+  const stops: string[] = [];
+  for (let n = 0; n < 80; n++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return stops;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    stops.push(await focused(page));
+  }
+  throw new Error(`Tab never reached ${String(target)}; stops: ${stops.join(' ')}`);
+}
+
+/** Types on the on-screen keyboard with the keyboard alone, as a switch does: Tab to each key, Enter. */
+async function typeByTab(page: Page, text: string): Promise<void> {
+  for (const ch of text) {
+    await tabTo(page, page.locator(`.k-kb button[data-skbtn="${ch}"]`));
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** The candidates on the bar now, by their buttons' accessible names. */
+async function candidateNames(page: Page): Promise<string[]> {
+  const list = page.getByRole('list', { name: '候选字' });
+  return Promise.all((await list.getByRole('button').all()).map(async (b) => (await b.getAttribute('aria-label')) ?? (await b.innerText())));
 }
 
 async function keyboardShown(page: Page): Promise<void> {
@@ -158,6 +202,89 @@ describe('kiosk on-screen keyboard', () => {
     await pick(page, '好');
     expect(await page.getByLabel('还有什么想告诉我们的吗？（选填）').inputValue()).toBe('好');
     expect(await osKeys(page)).toBe(0);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('K19 K18 WCAG 2.1.1 (keyboard, switch access): every pinyin candidate and page arrow is a named button reached by Tab between the navigation and the keys, chosen with Enter or Space; focus stays in the bar on a page turn and goes back after a pick', async () => {
+    const page = await kiosk();
+    await page.getByRole('button', { name: '没有预约，登记来访' }).click();
+    await waitHeading(page, '请输入您的手机号码');
+    // A hardware keyboard types the number and submits.
+    await page.getByLabel('手机号码').focus();
+    await page.keyboard.type('13800138000');
+    await page.keyboard.press('Enter');
+    await waitHeading(page, '请问您的姓名？');
+    await keyboardShown(page);
+    const name = page.getByLabel('姓名');
+    expect(await focused(page)).toBe(`#${await name.getAttribute('id')}`);
+
+    // The on-screen keys by Tab and Enter only, then into the bar that appears above them.
+    await typeByTab(page, 'wang');
+    expect(await name.inputValue()).toBe('wang');
+    expect(await focused(page)).toBe('key:g');
+    const page1 = await candidateNames(page);
+    expect(page1.length).toBeGreaterThanOrEqual(6);
+    expect(page1).toContain('王');
+    for (const c of page1) expect([...c]).toHaveLength(1);
+    expect(await page.getByRole('button', { name: '下一页', exact: true }).isEnabled()).toBe(true);
+    // On the first page there is no previous page: not shown and no Tab stop.
+    const prev = page.locator('.k-kb .hg-candidate-box-prev button');
+    expect(await prev.isDisabled()).toBe(true);
+    expect(await prev.isVisible()).toBe(false);
+
+    // Backwards from the keys: the next-page arrow, the candidates right to left, then out to the navigation.
+    const up = await tabTo(page, page.getByRole('button', { name: '下一页', exact: true }));
+    expect(up.at(-2)).toBe('key:1');
+    const back: string[] = [];
+    for (let i = 0; i <= page1.length; i++) {
+      await page.keyboard.press('Shift+Tab');
+      back.push(await focused(page));
+    }
+    expect(back).toEqual([...page1.map((c) => `cand:${c}`).reverse(), '需要帮助']);
+    // …and forwards again into the bar, where a candidate shows the focus ring.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe(`cand:${page1[0]}`);
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle);
+    expect(ring).toBe('solid');
+    await screenshot(page, 'kiosk-kb-candidates-tab-focus');
+
+    // Space picks 王. Focus came into the bar from the navigation, so it goes back to the field.
+    await tabTo(page, page.getByRole('list', { name: '候选字' }).getByRole('button', { name: '王', exact: true }));
+    await page.keyboard.press('Space');
+    expect(await name.inputValue()).toBe('王');
+    expect(await page.locator('.hg-candidate-box').count()).toBe(0);
+    expect(await focused(page)).toBe(`#${await name.getAttribute('id')}`);
+
+    // "xiao" has four pages. Enter on the next-page arrow turns the page and keeps focus on the arrow.
+    await typeByTab(page, 'xiao');
+    const xiao1 = await candidateNames(page);
+    await tabTo(page, page.getByRole('button', { name: '下一页', exact: true }));
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('next');
+    const xiao2 = await candidateNames(page);
+    expect(xiao2).not.toEqual(xiao1);
+    expect(await page.getByRole('button', { name: '上一页', exact: true }).isEnabled()).toBe(true);
+    await screenshot(page, 'kiosk-kb-candidates-tab-focus-page2');
+    // Space on the previous-page arrow turns back; with no page before, focus goes to the first candidate.
+    await tabTo(page, page.getByRole('button', { name: '上一页', exact: true }));
+    await page.keyboard.press('Space');
+    expect(await candidateNames(page)).toEqual(xiao1);
+    expect(await focused(page)).toBe(`cand:${xiao1[0]}`);
+    // Enter picks 小. Focus came into the bar from the keys below it (Shift+Tab from "o" passed them), so it goes back there.
+    await tabTo(page, page.getByRole('list', { name: '候选字' }).getByRole('button', { name: '小', exact: true }));
+    await page.keyboard.press('Enter');
+    expect(await name.inputValue()).toBe('王小');
+    expect(await focused(page)).toBe('key:1');
+
+    // Touch is unchanged alongside: tapped keys and a tapped candidate.
+    await tap(page, 'ming');
+    await pick(page, '明');
+    expect(await name.inputValue()).toBe('王小明');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await tap(page, 'ming');
+    // The bar's names follow the language.
+    expect(await page.getByRole('list', { name: 'Candidate characters' }).getByRole('button').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.getByRole('button', { name: 'Next', exact: true }).isEnabled()).toBe(true);
     expect(h.pageErrors).toEqual([]);
   });
 

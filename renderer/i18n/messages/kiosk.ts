@@ -119,8 +119,8 @@ export const kiosk = defineMessages(
     'kiosk.kb.space': '空格',
     'kiosk.kb.shift': '大写',
     'kiosk.kb.clear': '清空',
-    'kiosk.kb.prev': '◀ 上一页',
-    'kiosk.kb.next': '下一页 ▶',
+    'kiosk.kb.prev': '上一页',
+    'kiosk.kb.next': '下一页',
     'kiosk.largeText': '大字',
   },
   {
@@ -237,8 +237,8 @@ export const kiosk = defineMessages(
     'kiosk.kb.space': 'Space',
     'kiosk.kb.shift': 'Capitals',
     'kiosk.kb.clear': 'Clear',
-    'kiosk.kb.prev': '◀ Previous',
-    'kiosk.kb.next': 'Next ▶',
+    'kiosk.kb.prev': 'Previous',
+    'kiosk.kb.next': 'Next',
     'kiosk.largeText': 'Large text',
   },
 );

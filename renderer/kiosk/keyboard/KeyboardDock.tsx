@@ -4,6 +4,7 @@ import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
 import chinese from 'simple-keyboard-layouts/build/layouts/chinese';
 import { useT } from '../../i18n';
+import { accessibleCandidateBar, relabelCandidateBar, type CandidateBarLabels } from './candidate-bar';
 import { LAYOUTS, type KeyboardKind } from './layouts';
 
 export interface DockProps {
@@ -34,6 +35,13 @@ export default function KeyboardDock({ kind, value, onChange, inputId }: DockPro
   useLayoutEffect(() => {
     change.current = onChange;
   }, [onChange]);
+  const field = useRef(inputId);
+  const barLabels = useRef<CandidateBarLabels>({ list: '', prev: '', next: '' });
+  useLayoutEffect(() => {
+    field.current = inputId;
+    barLabels.current = { list: t('kiosk.kb.candidates'), prev: t('kiosk.kb.prev'), next: t('kiosk.kb.next') };
+    if (host.current) relabelCandidateBar(host.current, barLabels.current);
+  }, [inputId, t]);
   /** Set when the keyboard itself changed the value, so the caret is put back where it typed. */
   const typed = useRef(false);
 
@@ -70,28 +78,10 @@ export default function KeyboardDock({ kind, value, onChange, inputId }: DockPro
     });
     kb.setInput(value);
     keyboard.current = kb;
-    // The candidate box is the library's own markup: give it button semantics and names.
-    const observer = new MutationObserver(() => {
-      const box = host.current?.querySelector('.hg-candidate-box');
-      if (!box || box.getAttribute('data-named')) return;
-      box.setAttribute('data-named', '1');
-      // The candidates stay list items (a button role is not allowed on <li>); the list gets a name.
-      box.querySelector('.hg-candidate-box-list')?.setAttribute('aria-label', t('kiosk.kb.candidates'));
-      for (const [cls, label] of [
-        ['.hg-candidate-box-prev', t('kiosk.kb.prev')],
-        ['.hg-candidate-box-next', t('kiosk.kb.next')],
-      ] as const) {
-        const el = box.querySelector(cls);
-        if (!el) continue;
-        const active = el.classList.contains('hg-candidate-box-btn-active');
-        el.setAttribute('role', 'button');
-        el.setAttribute('aria-disabled', String(!active));
-        el.textContent = label;
-      }
-    });
-    observer.observe(host.current, { childList: true, subtree: true });
+    // The candidate bar is the library's own markup: real buttons in it, named, reachable by Tab.
+    const detachBar = accessibleCandidateBar(host.current, { labels: () => barLabels.current, inputId: () => field.current });
     return () => {
-      observer.disconnect();
+      detachBar();
       // K16: the pinyin buffer and candidate box go with the screen.
       kb.destroy();
       keyboard.current = null;
