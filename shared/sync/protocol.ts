@@ -131,12 +131,27 @@ export const pullRequestSchema = z.object({
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
 /** A full row snapshot: pulling states, not ops, compacts history for free. */
+const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A pulled page holds thousands of rows of some thirty stamped fields each:
+ * the two records are checked by one predicate each rather than by zod's
+ * per-entry record schemas, which cost more than applying the page (zod
+ * cannot compile its checks under the renderer's CSP). Same rules: plain
+ * objects; every stamp an HLC.
+ */
+const fieldsSchema = z.custom<Record<string, unknown>>(isPlainRecord, 'fields must be an object');
+const fieldHlcSchema = z.custom<Record<string, string>>(
+  (v) => isPlainRecord(v) && Object.values(v).every((s) => typeof s === 'string' && isHlc(s)),
+  'fieldHlc must map fields to HLC stamps',
+);
+
 export const rowChangeSchema = z.object({
   table: z.enum(SYNC_TABLES),
   key: z.string(),
   seq: z.number().int(),
-  fields: z.record(z.string(), z.unknown()),
-  fieldHlc: z.record(z.string(), hlcSchema),
+  fields: fieldsSchema,
+  fieldHlc: fieldHlcSchema,
   deletedHlc: hlcSchema.nullable(),
 });
 export type RowChange = z.infer<typeof rowChangeSchema>;
