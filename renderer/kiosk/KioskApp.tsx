@@ -51,6 +51,11 @@ export default function KioskApp(): React.JSX.Element {
     document.body.classList.add('kiosk');
     return () => document.body.classList.remove('kiosk');
   }, []);
+  // K5: what sits outside the app's tree (the sync status chip) grows with large text too.
+  useEffect(() => {
+    document.body.toggleAttribute('data-large-text', largeText);
+    return () => document.body.removeAttribute('data-large-text');
+  }, [largeText]);
   return (
     <div
       className={`k-app${largeText ? ' k-large' : ''}`}
