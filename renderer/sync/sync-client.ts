@@ -262,7 +262,7 @@ export class SyncClient {
   private ack(acked: OutboxRow[], refused: Outcome[], rows: OutboxRow[], clock: HybridClock): Promise<void> {
     return this.db.transaction('rw', this.db.outbox, this.db.meta, this.db.syncRejects, async () => {
       this.acks += 1;
-      await this.db.outbox.bulkDelete(acked.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
+      await deleteRows(this.db, acked.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
       for (const o of refused) {
         const row = rows.find((r) => r.mutationId === o.mutationId);
         await this.db.syncRejects.put({
@@ -337,6 +337,19 @@ async function pushableRows(database: FrontdeskDb, limit: number, after: number)
     if (rows.length < limit || out.length >= limit || last === undefined) return out;
     after = last;
   }
+}
+
+/**
+ * Deletes outbox rows by seq. A batch's seqs are usually one unbroken run
+ * (rows of local-only tables between them are rare): then one range delete,
+ * exactly the same rows, instead of a request per row.
+ */
+async function deleteRows(database: FrontdeskDb, seqs: number[]): Promise<void> {
+  const first = seqs[0];
+  const last = seqs.at(-1);
+  const unbroken = first !== undefined && last !== undefined && last - first + 1 === seqs.length && seqs.every((s, i) => s === first + i);
+  if (unbroken) await database.outbox.where('seq').between(first, last, true, true).delete();
+  else await database.outbox.bulkDelete(seqs);
 }
 
 /**

@@ -192,6 +192,17 @@ describe('sync client against a real hub', () => {
     expect((await database.visits.get(id))?.surveyScore).toBe(5);
   }, 60_000);
 
+  it('R-X1 acked rows leave the outbox, and a row between them that does not go to the hub stays', async () => {
+    const database = await replica();
+    await signIn(database, `around-1-${t.made}`);
+    // A row of a table the hub does not take (no clientSeq: it never goes out) between two that do.
+    const localOnly = await database.outbox.add({ mutationId: `local-${t.made}`, table: 'doorLog' as never, op: 'put', key: 'k', value: { id: 'k' }, at: new Date().toISOString() });
+    await signIn(database, `around-2-${t.made}`);
+    const round = await new SyncClient({ database, transport: httpTransport(hub.url) }).pushAll();
+    expect(round).toMatchObject({ pushed: 2, rejected: 0 });
+    expect(await database.outbox.toCollection().primaryKeys()).toEqual([localOnly]);
+  });
+
   it('R-X1 a wiped database gets a new client id and starts its sequence again without a gap or a 403', async () => {
     const name = `wiped-${Date.now()}`;
     let database = new FrontdeskDb(name);
