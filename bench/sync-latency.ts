@@ -26,6 +26,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -83,14 +84,29 @@ const PAGE_STAMPS = `(() => {
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
-      if (String(args[0]).includes('/v1/poke')) this.addEventListener('message', () => lat.pokes.push(now()));
+      if (String(args[0]).includes('/v1/poke'))
+        this.addEventListener('message', (e) => {
+          let seq = null;
+          try { seq = JSON.parse(String(e.data)).seq ?? null; } catch { seq = null; }
+          lat.pokes.push({ at: now(), seq });
+        });
     }
   };
 })()`;
 interface PageLat {
   committed: Record<string, number>;
   requests: { kind: 'push' | 'pull'; sentAt: number; doneAt: number; names: string[] }[];
-  pokes: number[];
+  /** Each poke heard, with the hub sequence it announced. */
+  pokes: { at: number; seq: number | null }[];
+}
+/** The sequence a poke message announces, or null. */
+function pokedSeq(data: unknown): number | null {
+  try {
+    const poke: unknown = JSON.parse(String(data));
+    return typeof poke === 'object' && poke !== null && 'seq' in poke && typeof poke.seq === 'number' ? poke.seq : null;
+  } catch {
+    return null;
+  }
 }
 const pageLat = (page: Page): Promise<PageLat> => page.evaluate(() => (window as unknown as { __lat: PageLat }).__lat);
 
@@ -156,17 +172,21 @@ try {
   const online = (page: Page) => page.waitForSelector('[role=status][data-state=online]', { timeout: 60_000 });
   await Promise.all([online(kiosk), online(desk)]);
 
-  // The hub's pokes as heard here (the hub runs in this process): when it accepted a push.
-  const hubPokes: number[] = [];
+  // The hub's pokes as heard here (the hub runs in this process): when it accepted a push, and the sequence.
+  const hubPokes: { at: number; seq: number | null }[] = [];
   const demo = await server.services.handle('console', 'sync:demoSession', {});
   if (!demo.ok) throw new Error(demo.error.message);
   const session: unknown = demo.value;
   const token = typeof session === 'object' && session !== null && 'token' in session && typeof session.token === 'string' ? session.token : '';
   const listener = new WebSocket(`${server.url.replace('http', 'ws')}/v1/poke?token=${encodeURIComponent(token)}`);
-  listener.on('message', () => hubPokes.push(nowMs()));
+  listener.on('message', (data) => hubPokes.push({ at: nowMs(), seq: pokedSeq(data) }));
   await new Promise((r, j) => listener.once('open', r).once('error', j));
   const loadAtStart = loadavg()[0] ?? 0;
   const cpuAtStart = cpuSnapshot();
+  // The hub shares this process with browser mode's services (the badge job of each sign-in) and
+  // Playwright: how long its event loop was kept from running anything, a request or a poke.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
 
   // The console notes when each awaited name first shows up in its DOM.
   await desk.evaluate(() => {
@@ -221,6 +241,7 @@ try {
   listener.close();
   const load = `${loadAtStart.toFixed(2)}→${(loadavg()[0] ?? 0).toFixed(2)}`;
   const cpu = cpuSpent(cpuAtStart, cpuSnapshot());
+  loopDelay.disable();
   const [k, d] = [await pageLat(kiosk), await pageLat(desk)];
   const seenAts = await desk.evaluate(() => (window as unknown as { __seenPerf: Record<string, number> }).__seenPerf);
   /** Per sample: the first stamp at or after `from` in `xs`. */
@@ -228,8 +249,11 @@ try {
   const samples = NAMES.map((n) => {
     const committed = k.committed[n];
     const push = k.requests.find((r) => r.kind === 'push' && r.names.includes(n));
-    const accepted = firstAfter(hubPokes, push?.sentAt);
-    const poked = firstAfter(d.pokes, accepted);
+    // The hub's first poke after the push went out announces the push's commit; the console's poke
+    // for it is the one with the same sequence (not merely the next one it heard).
+    const hubPoke = push === undefined ? undefined : hubPokes.find((p) => p.at >= push.sentAt);
+    const accepted = hubPoke?.at;
+    const poked = hubPoke?.seq == null ? firstAfter(d.pokes.map((p) => p.at), accepted) : d.pokes.find((p) => p.seq === hubPoke.seq)?.at;
     const pull = d.requests.find((r) => r.kind === 'pull' && r.names.includes(n));
     return { committed, pushSent: push?.sentAt, pushAnswered: push?.doneAt, accepted, poked, pullSent: pull?.sentAt, pullAnswered: pull?.doneAt, applied: d.committed[n], seen: seenAts[n] };
   });
@@ -256,6 +280,11 @@ try {
   for (const [name, xs] of stages) report(`sync-latency stage: ${name}`, { n: xs.length, p50_ms: percentile(xs, 50), p95_ms: percentile(xs, 95), max_ms: Math.max(...xs) });
   // What ran meanwhile: node is this process (browser mode's server and hub, and Playwright driving the walk-ins).
   report(`sync-latency CPU seconds by process over ${RUNS} walk-ins`, cpu);
+  report('sync-latency event-loop delay of this process (hub, services, Playwright) ms', {
+    p50: loopDelay.percentile(50) / 1e6,
+    p99: loopDelay.percentile(99) / 1e6,
+    max: loopDelay.max / 1e6,
+  });
   report('sync-latency requests per sample', {
     kiosk_push: k.requests.filter((r) => r.kind === 'push').length / RUNS,
     kiosk_pull: k.requests.filter((r) => r.kind === 'pull').length / RUNS,
