@@ -13,6 +13,7 @@
  *   caller's own echoes when it asks (echo.ts), except in a re-snapshot.
  */
 import type { HybridClock } from '../../shared/sync/hlc';
+import { fromStoredStamps, packStamps, unpackStamps } from '../../shared/sync/stamps';
 import type { PullRequest, PullResponse, RowChange, SyncTable } from '../../shared/sync/protocol';
 import type { Principal } from './auth';
 import { HubError } from './errors';
@@ -85,20 +86,21 @@ export async function pullChanges(store: SqlStore, ctx: PullContext, p: Principa
     }
     bytes += size;
     page.push(r);
+    const fields = toJson<Record<string, unknown>>(r.fields, {});
     const row = visibleRow(
       p,
       {
         table: r.tbl,
         key: r.key,
         seq: toInt(r.last_seq),
-        fields: toJson<Record<string, unknown>>(r.fields, {}),
-        fieldHlc: toJson<Record<string, string>>(r.field_hlc, {}),
+        fields,
+        fieldHlc: unpackStamps(fields, fromStoredStamps(toJson<Record<string, string>>(r.field_hlc, {}))),
         deletedHlc: r.deleted_hlc,
       },
       now,
       r.owner,
     );
-    if (row) changes.push(row);
+    if (row) changes.push({ ...row, ...packStamps(row.fields, row.fieldHlc) });
   }
   const lastRow = page.at(-1);
   return {

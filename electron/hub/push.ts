@@ -23,6 +23,7 @@
 import { clampHlc, type HybridClock, parseHlc } from '../../shared/sync/hlc';
 import { mergeMutation, type RecordState } from '../../shared/sync/merge';
 import type { Mutation, Outcome, PushRequest, PushResponse } from '../../shared/sync/protocol';
+import { fromStoredStamps, packStamps, storedStamps, unpackStamps } from '../../shared/sync/stamps';
 import type { Principal } from './auth';
 import { echoAfter } from './echo';
 import { HubError } from './errors';
@@ -193,11 +194,12 @@ class Batch {
       [keys.map((m) => m.table), keys.map((m) => m.key)],
     );
     for (const r of found) {
+      const fields = toJson<Record<string, unknown>>(r.fields, {});
       this.rows.set(rowId(r.tbl, r.key), {
         owner: r.owner,
         state: {
-          fields: toJson<Record<string, unknown>>(r.fields, {}),
-          fieldHlc: toJson<Record<string, string>>(r.field_hlc, {}),
+          fields,
+          fieldHlc: unpackStamps(fields, fromStoredStamps(toJson<Record<string, string>>(r.field_hlc, {}))),
           deletedHlc: r.deleted_hlc,
         },
         seq: null,
@@ -276,7 +278,7 @@ class Batch {
       if (!row || row.seq === null) continue;
       const sep = id.indexOf('\u0000');
       const { fields, fieldHlc, deletedHlc } = row.state;
-      rows.push({ t: id.slice(0, sep), k: id.slice(sep + 1), f: fields, h: fieldHlc, d: deletedHlc, o: row.owner, s: row.seq, e: row.echo });
+      rows.push({ t: id.slice(0, sep), k: id.slice(sep + 1), f: fields, h: storedStamps(packStamps(fields, fieldHlc)), d: deletedHlc, o: row.owner, s: row.seq, e: row.echo });
     }
     if (rows.length > 0) {
       await this.tx.query(

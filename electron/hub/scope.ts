@@ -47,12 +47,15 @@ export function denyMutation(p: Principal, m: Mutation, current: StoredRow | nul
   return null;
 }
 
+/** A row as the hub holds it: every field's stamp by field (the wire packs them, stamps.ts). */
+export type HubRow = Omit<RowChange, 'hlc'>;
+
 /**
  * The row as this caller may see it, or null when it may not see it at all.
  * A `today` row that changed to another day is sent as a bare tombstone, so a
  * kiosk drops a rescheduled appointment (and the visitor's details with it).
  */
-export function visibleRow(p: Principal, row: RowChange, nowMs: number, owner: string | null = null): RowChange | null {
+export function visibleRow(p: Principal, row: HubRow, nowMs: number, owner: string | null = null): HubRow | null {
   const scope = scopeOf(p, row.table);
   if (scope.read === 'none') return null;
   if (scope.read === 'own' && owner !== p.id) return null;

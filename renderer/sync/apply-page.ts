@@ -18,6 +18,7 @@
 import type { Table } from 'dexie';
 import { compareHlc } from '../../shared/sync/hlc';
 import { SYNC_TABLES, type PullResponse, type SyncTable } from '../../shared/sync/protocol';
+import { stampOf } from '../../shared/sync/stamps';
 import { ROLE_SCOPES, type HubRole } from '../../shared/sync/tables';
 import type { FrontdeskDb, OutboxRow } from '../db/schema';
 import { localDay, visitTerms } from '../db/terms';
@@ -119,7 +120,7 @@ function applyInTransaction(database: FrontdeskDb, page: PullResponse, sentCurso
       // Field-wise max by HLC: a pending value stays unless the hub already holds a newer one for that field.
       const mine: Fields = {};
       for (const [f, p] of pending.get(`${change.table}/${change.key}`) ?? []) {
-        const theirs = change.fieldHlc[f];
+        const theirs = stampOf(change.fields, change, f);
         if (theirs === undefined || compareHlc(p.hlc, theirs) > 0) mine[f] = p.value;
       }
       const row = { ...(HIDDEN_DEFAULTS[change.table] ?? {}), ...change.fields, ...mine, id: change.key };

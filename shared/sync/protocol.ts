@@ -11,7 +11,8 @@ import { isHlc } from './hlc';
  * older than the hub is told to update and keeps its outbox until it can push.
  */
 // 2: switchboard, passes and cards tables synced; hub-assigned card and handover-sheet numbers.
-export const SYNC_SCHEMA_VERSION = 2;
+// 3: pulled rows carry their stamps packed (stamps.ts): a row's shared stamp once, `fieldHlc` only the others.
+export const SYNC_SCHEMA_VERSION = 3;
 
 /** Mirrors renderer/db/schema.ts SYNCED_TABLES (shared/ may not import the renderer). */
 export const SYNC_TABLES = [
@@ -151,6 +152,8 @@ export const rowChangeSchema = z.object({
   key: z.string(),
   seq: z.number().int(),
   fields: fieldsSchema,
+  /** Packed stamps (stamps.ts): `hlc` is the stamp of every field in `fields` that `fieldHlc` does not name. */
+  hlc: hlcSchema.optional(),
   fieldHlc: fieldHlcSchema,
   deletedHlc: hlcSchema.nullable(),
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { formatHlc } from '../../../shared/sync/hlc';
 import { SYNC_SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../../shared/sync/protocol';
+import { stampOf } from '../../../shared/sync/stamps';
 import type { Hub } from '../../../electron/hub/hub';
 import { T0, TestOutbox, appointment, call, card, handoverSheet, pass, staff, tenant, visit } from './fixtures';
 
@@ -142,7 +143,8 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       expect(res.body.outcomes[0]?.status).toBe('applied');
       expect(res.body.clockSkewMs).toBeGreaterThan(300 * 86400_000);
       const { rows } = await pullAll(s.hub, desk, o);
-      const stamp = rows.find((r) => r.key === k)?.fieldHlc.name ?? '';
+      const row = rows.find((r) => r.key === k);
+      const stamp = (row && stampOf(row.fields, row, 'name')) ?? '';
       expect(stamp < formatHlc({ wall: Date.now() + 120_000, counter: 0, node: '' })).toBe(true);
       // A client 10 minutes behind syncs too.
       const slow = new TestOutbox(uid('c'), () => Date.now() - 600_000);
@@ -352,7 +354,8 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       const value = (f: Record<string, unknown> | undefined): number => Number(String(f?.number).slice(-5));
       expect(value(n2)).toBe(value(n1) + 1);
       // The hub stamped the number above the client's write, so every replica keeps it.
-      expect(byKey.get(c1)?.fieldHlc.number).toMatch(/hub$/);
+      const r1 = byKey.get(c1);
+      expect(r1 && stampOf(r1.fields, r1, 'number')).toMatch(/hub$/);
       // The same batch again (a lost answer), and the same row from another desk: still one number each.
       expect((await push(desk, batch)).body.outcomes.map((x) => x.status)).toEqual(['duplicate', 'duplicate']);
       const other = new TestOutbox(uid('desk'));

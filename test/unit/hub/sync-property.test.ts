@@ -17,6 +17,7 @@ import { startHub, type Hub } from '../../../electron/hub/hub';
 import { openPglite } from '../../../electron/hub/store-pglite';
 import type { SqlStore } from '../../../electron/hub/store';
 import { HybridClock, compareHlc } from '../../../shared/sync/hlc';
+import { stampOf } from '../../../shared/sync/stamps';
 import {
   SYNC_SCHEMA_VERSION,
   pullResponseSchema,
@@ -138,7 +139,7 @@ class SimClient {
       for (const m of this.outbox) {
         if (m.key !== ch.key || m.op !== 'put') continue;
         for (const [f, v] of Object.entries(m.value ?? {})) {
-          const theirs = ch.fieldHlc[f];
+          const theirs = stampOf(ch.fields, ch, f);
           if (theirs === undefined || compareHlc(m.hlc, theirs) > 0) mine[f] = v;
         }
       }
