@@ -9,6 +9,7 @@ import type { PullResponse } from '../../../shared/sync/protocol';
 import { FrontdeskDb } from '../../../renderer/db/schema';
 import { applyPage } from '../../../renderer/sync/apply-page';
 import { BURST_MS, isCatchingUp, onCatchUp, pageArriving, resetCatchUp } from '../../../renderer/sync/catch-up';
+import { CATCH_UP_REFRESH_MS, pacedRefreshMs } from '../../../renderer/db/paced-live-query';
 import { visit } from '../hub/fixtures';
 
 const H = (n: number): string => `${String(1_800_000_000_000 + n).padStart(15, '0')}-00000-hub`;
@@ -101,5 +102,12 @@ describe('catching up', () => {
     await applyPage(database, page(2, 2, true), 2, 'receptionist');
     await applyPage(database, page(4, 1, false), 4, 'receptionist');
     expect(isCatchingUp()).toBe(false);
+  });
+
+  it('R-X1 while catching up a list re-reads at most once a second, and less often the longer a read takes', () => {
+    expect(pacedRefreshMs(30)).toBe(CATCH_UP_REFRESH_MS);
+    expect(pacedRefreshMs(250)).toBe(CATCH_UP_REFRESH_MS);
+    // A board of 10,000 visits read in half a second on a busy desk: re-read every two seconds, a fifth of the time.
+    expect(pacedRefreshMs(500)).toBe(2000);
   });
 });
