@@ -41,6 +41,7 @@ import { cpuSnapshot, cpuSpent, report } from './lib';
 const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 10_000);
 const PER_COMMIT = 50;
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
+const TRACE_FILE = process.env.BENCH_TRACE ?? null;
 const load1 = (): number => loadavg()[0] ?? NaN;
 
 async function post<T>(url: string, body: object, token?: string): Promise<T> {
@@ -201,6 +202,7 @@ async function browserConverge(): Promise<number> {
       await nodeProfile.post('Profiler.enable');
       await nodeProfile.post('Profiler.start');
     }
+    if (TRACE_FILE) await browser.startTracing(desk, { path: TRACE_FILE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink', 'IndexedDB', 'cc', 'viz'] });
     const loadAtStart = load1();
     const cpuAtStart = cpuSnapshot();
 
@@ -208,6 +210,7 @@ async function browserConverge(): Promise<number> {
     await kioskContext.setOffline(false);
     const [onConsole, drained] = await Promise.all([stamp(desk, '__allOnConsole'), stamp(kiosk, '__outboxEmpty')]);
     const cpu = cpuSpent(cpuAtStart, cpuSnapshot());
+    if (TRACE_FILE) await browser.stopTracing();
 
     if (PROFILE_DIR && profiles && nodeProfile) {
       mkdirSync(PROFILE_DIR, { recursive: true });
