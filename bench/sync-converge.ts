@@ -18,7 +18,9 @@
  * rendering. The ratio is browser / Node.
  *
  * BENCH_PROFILE=<folder> writes CPU profiles of both pages and of the Node
- * process (hub and web server) during the browser run.
+ * process (hub and web server) during the browser run. BENCH_TRACE=<file>
+ * writes a Chromium trace (IndexedDB and renderer threads) of the console page;
+ * tracing slows the run, so its time is not the figure to quote.
  */
 import 'fake-indexeddb/auto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
