@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ROW_HEIGHT, VirtualRows } from '../components/VirtualRows';
-import { signIn, signOut, signOutAllRemaining, admitHeld, refuseHeld } from '../db/visits';
+import { signIn, signOut, signOutAllRemaining, admitHeld, refuseHeld, findOnSiteByBadge } from '../db/visits';
 import type { VisitRow } from '../db/schema';
 import type { Appointment } from '../../shared/domain/visit';
 import { useLocale, useT, type MessageKey } from '../i18n';
@@ -115,14 +115,17 @@ export function Board(): React.JSX.Element {
               return;
             }
             if (e.key !== 'Enter') return;
-            const code = query.normalize('NFKC').trim().toUpperCase();
-            const visit = data?.onSite.find((v) => v.state === 'onSite' && v.badgeCode === code);
-            if (visit) {
-              // Without this the same Enter reaches the dialog's form and submits it at once.
-              e.preventDefault();
+            // Without this the same Enter reaches the sign-out dialog's form and submits it at once.
+            e.preventDefault();
+            const scanned = query;
+            const code = scanned.normalize('NFKC').trim().toUpperCase();
+            const shown = data?.onSite.find((v) => v.state === 'onSite' && v.badgeCode === code);
+            // The board may lag the register while sync catches up (its list is paced): ask the register.
+            void (shown ? Promise.resolve(shown) : findOnSiteByBadge(code)).then((visit) => {
+              if (!visit) return;
               setPending({ kind: 'signOut', visit });
-              setQuery('');
-            }
+              setQuery((q) => (q === scanned ? '' : q));
+            }, (err: unknown) => setNotice({ text: t('console.board.scanFailed', { code, reason: err instanceof Error ? err.message : String(err) }), warn: true }));
           }}
         />
         <button type="button" className="btn primary" aria-keyshortcuts="F2" onClick={() => setSignInOpen(true)}>

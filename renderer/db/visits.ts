@@ -142,10 +142,16 @@ async function transition(visitId: string, to: VisitState, actor: string, patch:
   });
 }
 
+/** The visit on site with this badge code, typed or scanned in any width or case (R-V8). */
+export function findOnSiteByBadge(code: string): Promise<VisitRow | undefined> {
+  const normalized = code.normalize('NFKC').trim().toUpperCase();
+  if (!normalized) return Promise.resolve(undefined);
+  return db.visits.where('badgeCode').equals(normalized).filter((v) => v.state === 'onSite').first();
+}
+
 /** Signs out by badge code, typed or scanned (R-V8). Returns null when no open visit has that code. */
 export async function signOutByBadge(code: string, actor: string): Promise<Visit | null> {
-  const normalized = code.normalize('NFKC').trim().toUpperCase();
-  const visit = await db.visits.where('badgeCode').equals(normalized).filter((v) => v.state === 'onSite').first();
+  const visit = await findOnSiteByBadge(code);
   if (!visit) return null;
   return signOut(visit.id, actor, actor === 'kiosk' ? 'visitor' : 'desk');
 }

@@ -5,7 +5,7 @@ import { VisitTransitionError } from '../../../shared/domain/visit';
 import type { CleanVisitor } from '../../../shared/domain/visitor-input';
 import { AppointmentError, createAppointment } from '../../../renderer/db/appointments';
 import { db } from '../../../renderer/db/schema';
-import { acknowledgeAlert, signIn, signOut, signOutAllRemaining, signOutByBadge } from '../../../renderer/db/visits';
+import { acknowledgeAlert, findOnSiteByBadge, signIn, signOut, signOutAllRemaining, signOutByBadge } from '../../../renderer/db/visits';
 
 const visitor: CleanVisitor = {
   name: '王小明',
@@ -73,6 +73,15 @@ describe('R-V8 sign-out and R-V12 day end', () => {
     const signedOut = await signOutByBadge(out.visit.badgeCode.toLowerCase(), 'kiosk');
     expect(signedOut).toMatchObject({ state: 'signedOut', signOutReason: 'visitor', signedOutBy: 'kiosk' });
     expect(await signOutByBadge(out.visit.badgeCode, 'kiosk')).toBeNull();
+  });
+
+  it('finds the visitor on site by a scanned code in full-width letters, and no one for a blank or signed-out code', async () => {
+    const out = await signIn({ visitor, appointment: null, actor: 'kiosk' });
+    const fullWidth = [...out.visit.badgeCode.toLowerCase()].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    expect((await findOnSiteByBadge(` ${fullWidth} `))?.id).toBe(out.visit.id);
+    expect(await findOnSiteByBadge('   ')).toBeUndefined();
+    await signOut(out.visit.id, '李娜', 'desk');
+    expect(await findOnSiteByBadge(out.visit.badgeCode)).toBeUndefined();
   });
 
   it('signs everyone out at day end with the reason in the audit trail', async () => {
