@@ -1,5 +1,6 @@
 /** Small helpers shared by the benchmarks: percentiles, a uniform report line, CPU by process. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 
 export function percentile(xs: readonly number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -22,7 +23,9 @@ export function report(name: string, figures: Record<string, number | string>, b
  * role Chromium gives the process and the pid of the browser it belongs to:
  * `browser@12`, `renderer:40@12`, `gpu-process@12`, `utility:network@12`.
  * Call at the start and end of a measured span and subtract (`cpuSpent`) to
- * see which process the span's time went to.
+ * see which process the span's time went to. A process that ended within the
+ * span counts in the figure of the process that reaped it (Chromium's zygote
+ * for renderers); one that ended with its parent is not counted.
  */
 export function cpuSnapshot(): Map<string, number> {
   const out = new Map<string, number>();
@@ -42,7 +45,10 @@ export function cpuSnapshot(): Map<string, number> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // Chromium rewrites its children's argv into one space-separated string.
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
-      procs.set(Number(pid), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks, cmd });
+      // utime + stime, and cutime + cstime: the time of children that ended and were reaped by this process
+      // (a renderer that served one badge and closed is counted in its zygote's figure, not lost).
+      const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [number, number, number, number];
+      procs.set(Number(pid), { ppid: Number(fields[1]), cpu: (utime + stime + cutime + cstime) / ticks, cmd });
     } catch {
       // gone meanwhile
     }
@@ -77,4 +83,20 @@ export function cpuSnapshot(): Map<string, number> {
 export function cpuSpent(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
   const spent = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v >= 0.05);
   return Object.fromEntries(spent.sort((a, b) => b[1] - a[1]).map(([k, v]) => [`cpu_s_${k}`, v]));
+}
+
+/**
+ * A CPU profile of this Node process (hub, web server, services, Playwright)
+ * from now until the returned function is called with the file to write.
+ */
+export async function profileThisProcess(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }

@@ -24,7 +24,6 @@
  */
 import 'fake-indexeddb/auto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -38,7 +37,7 @@ import { httpTransport } from '../renderer/sync/hub-transport';
 import { storeSession } from '../renderer/sync/session';
 import { SyncClient } from '../renderer/sync/sync-client';
 import { visit } from '../test/unit/hub/fixtures';
-import { cpuSnapshot, cpuSpent, report } from './lib';
+import { cpuSnapshot, cpuSpent, profileThisProcess, report } from './lib';
 
 const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 10_000);
 const PER_COMMIT = 50;
@@ -198,12 +197,7 @@ async function browserConverge(): Promise<number> {
     await watchCount(desk, 'visits', BENCH_KEYS, CHANGES, '__allOnConsole');
     await watchCount(kiosk, 'outbox', null, 'empty', '__outboxEmpty');
     const profiles = PROFILE_DIR ? await Promise.all([startProfile(kiosk), startProfile(desk)]) : null;
-    const nodeProfile = PROFILE_DIR ? new Session() : null;
-    if (nodeProfile) {
-      nodeProfile.connect();
-      await nodeProfile.post('Profiler.enable');
-      await nodeProfile.post('Profiler.start');
-    }
+    const nodeProfile = PROFILE_DIR ? await profileThisProcess() : null;
     if (TRACE_FILE) await browser.startTracing(desk, { path: TRACE_FILE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink', 'IndexedDB', 'cc', 'viz'] });
     const loadAtStart = load1();
     const cpuAtStart = cpuSnapshot();
@@ -218,9 +212,7 @@ async function browserConverge(): Promise<number> {
       mkdirSync(PROFILE_DIR, { recursive: true });
       await stopProfile(profiles[0], join(PROFILE_DIR, 'kiosk.cpuprofile'));
       await stopProfile(profiles[1], join(PROFILE_DIR, 'console.cpuprofile'));
-      const { profile } = await nodeProfile.post('Profiler.stop');
-      writeFileSync(join(PROFILE_DIR, 'node.cpuprofile'), JSON.stringify(profile));
-      nodeProfile.disconnect();
+      await nodeProfile(join(PROFILE_DIR, 'node.cpuprofile'));
     }
     // The console's screen has caught up too: its status says online with nothing of its own waiting.
     await state(desk, 'online');

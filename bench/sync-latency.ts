@@ -20,11 +20,14 @@
  * negative time means the next step did not wait for this one (e.g. a pull
  * already under way when the poke came).
  *
+ * BENCH_PROFILE=<folder> writes a CPU profile of the Node process (hub, web
+ * server, services, Playwright) over the walk-ins: node-latency.cpuprofile.
+ *
  * Baseline, run here: the protocol floor — a Node client pushes one visit to
  * an in-process hub (PGlite) over HTTP and another pulls it after the poke,
  * with no browser, IndexedDB or rendering.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
@@ -36,9 +39,10 @@ import { startHub } from '../electron/hub/hub';
 import { openPglite } from '../electron/hub/store-pglite';
 import { TestOutbox, visit } from '../test/unit/hub/fixtures';
 import { fillId, walkInToId, waitHeading, GOOD } from '../test/e2e/kiosk-helpers';
-import { cpuSnapshot, cpuSpent, percentile, report } from './lib';
+import { cpuSnapshot, cpuSpent, percentile, profileThisProcess, report } from './lib';
 
 const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 20);
+const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
 const SURNAMES = ['赵', '钱', '孙', '李', '周', '吴', '郑', '王', '冯', '陈', '褚', '卫', '蒋', '沈', '韩', '杨', '朱', '秦', '尤', '许'];
 const GIVEN = ['延时', '同步', '测速', '看板', '到达'];
 const nameOf = (i: number): string => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
@@ -187,6 +191,7 @@ try {
   // Playwright: how long its event loop was kept from running anything, a request or a poke.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  const nodeProfile = PROFILE_DIR ? await profileThisProcess() : null;
 
   // The console notes when each awaited name first shows up in its DOM.
   await desk.evaluate(() => {
@@ -239,6 +244,10 @@ try {
   }
 
   listener.close();
+  if (PROFILE_DIR && nodeProfile) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    await nodeProfile(join(PROFILE_DIR, 'node-latency.cpuprofile'));
+  }
   const load = `${loadAtStart.toFixed(2)}→${(loadavg()[0] ?? 0).toFixed(2)}`;
   const cpu = cpuSpent(cpuAtStart, cpuSnapshot());
   loopDelay.disable();

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { BadgeData } from './badge-data';
 import { BADGE_OVERFLOW_EXPRESSION, BADGE_READY_EXPRESSION, badgeHtml, type BadgeHtmlOptions } from './badge-html';
 import { idCardHtml } from './card-face';
@@ -15,6 +15,9 @@ export interface BadgeRenderer {
   close(): Promise<void>;
 }
 
+/** Overlapping jobs may leave more pages than one; more than this are closed. */
+const MAX_IDLE_PAGES = 2;
+
 export interface ChromiumRendererOptions extends BadgeHtmlOptions {
   readonly executablePath?: string;
   /** Fonts, the fit script and the PDF normally take well under a second. */
@@ -22,13 +25,18 @@ export interface ChromiumRendererOptions extends BadgeHtmlOptions {
 }
 
 /**
- * One browser and one context kept warm and reused (launching costs ~0.5 s,
- * a new context ~200 ms, a page in a live context a few ms); a fresh page per
- * job so jobs cannot leak state into each other. Badge pages load nothing
- * from outside (CSP default-src 'none'), so sharing the context shares no data.
+ * One browser, one context and a page kept warm and reused (launching costs
+ * ~0.5 s, a new context ~200 ms, and a new page a renderer process: ~0.4 s of
+ * CPU per badge, taken from the sign-in syncing beside it on a kiosk). Between
+ * jobs a page goes back to about:blank, which gives the next job a new
+ * document and a new window, so jobs cannot leak state into each other; a page
+ * whose job failed is closed, not reused. Badge pages load nothing from
+ * outside (CSP default-src 'none'), so sharing the context shares no data.
  */
 export class ChromiumBadgeRenderer implements BadgeRenderer {
   private context: Promise<BrowserContext> | undefined;
+  /** Pages back on about:blank, ready for a job (more than one only when jobs overlap). */
+  private idle: Page[] = [];
 
   constructor(private readonly options: ChromiumRendererOptions = {}) {}
 
@@ -41,7 +49,10 @@ export class ChromiumBadgeRenderer implements BadgeRenderer {
         })
         .then(async (browser) => {
           // A crashed browser is relaunched on the next job.
-          browser.on('disconnected', () => (this.context = undefined));
+          browser.on('disconnected', () => {
+            this.context = undefined;
+            this.idle = [];
+          });
           return browser.newContext();
         });
       this.context = launching;
@@ -50,17 +61,35 @@ export class ChromiumBadgeRenderer implements BadgeRenderer {
     return this.context;
   }
 
+  private async takePage(): Promise<Page> {
+    const context = await this.launch();
+    for (let page = this.idle.pop(); page; page = this.idle.pop()) if (!page.isClosed()) return page;
+    return context.newPage();
+  }
+
+  /** Back to about:blank and into the pool; a page that cannot get there is closed. */
+  private async release(page: Page): Promise<void> {
+    try {
+      if (this.idle.length >= MAX_IDLE_PAGES) throw new Error('enough idle pages');
+      await page.goto('about:blank');
+      this.idle.push(page);
+    } catch {
+      await page.close().catch(() => undefined);
+    }
+  }
+
   async render(badge: BadgeData, mediumId: MediumId): Promise<Buffer> {
     const medium = MEDIA[mediumId];
     const timeout = this.options.timeoutMs ?? 15_000;
     try {
       const html = badge.idCard ? idCardHtml(badge.idCard) : await badgeHtml(badge, mediumId, this.options);
-      const context = await this.launch();
-      const page = await context.newPage();
+      const page = await this.takePage();
+      let reusable = false;
       try {
         page.setDefaultTimeout(timeout);
         await page.setContent(html, { waitUntil: 'load' });
         await page.waitForFunction(BADGE_READY_EXPRESSION);
+        reusable = true;
         // Refuse rather than print a badge with lines silently cut off (ux.md B2).
         if (await page.evaluate(BADGE_OVERFLOW_EXPRESSION)) {
           throw new PrinterError('render', `badge text does not fit on ${medium.id}`);
@@ -71,8 +100,13 @@ export class ChromiumBadgeRenderer implements BadgeRenderer {
           printBackground: true,
           preferCSSPageSize: true,
         });
+      } catch (err) {
+        if (!(err instanceof PrinterError)) reusable = false;
+        throw err;
       } finally {
-        await page.close();
+        // Not awaited: the PDF goes to the printer while the page is reset.
+        if (reusable) void this.release(page);
+        else void page.close().catch(() => undefined);
       }
     } catch (err) {
       if (err instanceof PrinterError) throw err;
