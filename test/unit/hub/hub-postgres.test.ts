@@ -1,6 +1,7 @@
 /**
  * The hub against a REAL PostgreSQL server started by the test (see
- * pg-server.ts): the shared protocol suite, two hubs on one database poking
+ * pg-server.ts): the shared protocol suite (on one hub, and on two hubs taking
+ * turns at every request), two hubs on one database poking
  * each other's clients through LISTEN/NOTIFY, and the late-commit test of
  * sync.md B.6.3 #3 with its deliberately broken variant.
  */
@@ -51,6 +52,29 @@ defineProtocolSuite('PostgreSQL server', async () => {
     async cleanup() {
       await hub.close();
       await store.close();
+    },
+  };
+});
+
+defineProtocolSuite('two hubs on one PostgreSQL, requests alternating between them', async () => {
+  const pair = await twoHubs('suite-two-hubs');
+  const served = [0, 0];
+  // Each read of `url` names the other hub, as a load balancer might: a login on one and its push on
+  // the other, the pages of one pull from both, a push to one poking a socket open on the other.
+  const hub = new Proxy(pair.hubs[0]!, {
+    get(target, prop, receiver) {
+      if (prop !== 'url') return Reflect.get(target, prop, receiver) as unknown;
+      const i = (served[0]! + served[1]!) % 2;
+      served[i]! += 1;
+      return pair.hubs[i]!.url;
+    },
+  });
+  return {
+    hub,
+    async cleanup() {
+      await pair.close();
+      // The suite really went through both.
+      expect(Math.min(...served)).toBeGreaterThan(20);
     },
   };
 });

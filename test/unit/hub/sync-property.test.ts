@@ -29,6 +29,12 @@ import {
 import { call } from './fixtures';
 import { login } from './protocol-suite';
 
+/**
+ * CI runs the fast profile; a long hunt: SYNC_PROPERTY_RUNS=2000 SYNC_PROPERTY_SECONDS=1800
+ * (fast-check prints the seed and the shrunk commands of a failure: make it a named test).
+ */
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 40);
+const SECONDS = Number(process.env.SYNC_PROPERTY_SECONDS ?? 25);
 const KEYS = ['w1', 'w2', 'w3'] as const;
 const FIELDS = ['name', 'phone', 'reason'] as const;
 const VALUES = ['a', 'b', 'c', 'd'] as const;
@@ -359,8 +365,8 @@ describe('sync property (R-X1, R-S1)', () => {
         fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(commandArb(n), { maxLength: 50 }))),
         async ([n, commands]) => scenario(n, commands),
       ),
-      { numRuns: 40, interruptAfterTimeLimit: 25_000, markInterruptAsFailure: false, verbose: 1 },
+      { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, verbose: 1 },
     );
     expect(echoRows).toBeGreaterThan(0);
-  }, 60_000);
+  }, SECONDS * 1000 + 35_000);
 });
