@@ -30,10 +30,12 @@ import { call } from './fixtures';
 import { login } from './protocol-suite';
 
 /**
- * CI runs the fast profile; a long hunt: SYNC_PROPERTY_RUNS=2000 SYNC_PROPERTY_SECONDS=1800
+ * CI runs the fast profile (200 runs, about 10 s here); a long hunt:
+ * SYNC_PROPERTY_RUNS=3000 SYNC_PROPERTY_COMMANDS=200 SYNC_PROPERTY_SECONDS=2400
  * (fast-check prints the seed and the shrunk commands of a failure: make it a named test).
  */
-const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 40);
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 200);
+const COMMANDS = Number(process.env.SYNC_PROPERTY_COMMANDS ?? 50);
 const SECONDS = Number(process.env.SYNC_PROPERTY_SECONDS ?? 25);
 const KEYS = ['w1', 'w2', 'w3'] as const;
 const FIELDS = ['name', 'phone', 'reason'] as const;
@@ -362,7 +364,7 @@ describe('sync property (R-X1, R-S1)', () => {
   it('R-X1 R-S1 clients converge with the hub and the oracle through drops, duplicates, reordering, skew and hub restarts', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(commandArb(n), { maxLength: 50 }))),
+        fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(commandArb(n), { maxLength: COMMANDS }))),
         async ([n, commands]) => scenario(n, commands),
       ),
       { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, verbose: 1 },
