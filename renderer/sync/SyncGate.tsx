@@ -4,11 +4,14 @@
  * comes back here with the reason shown.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 import { db } from '../db/schema';
 import { useT } from '../i18n';
 import { SessionError, enrol, login, storeSession } from './session';
 import { META, readMeta } from './sync-meta';
+
+// The kiosk's own look and digit pad, loaded only where it is needed.
+const KioskPairing = lazy(() => import('../kiosk/PairingScreen'));
 
 export function SyncGate({ face, hubUrl }: { face: 'kiosk' | 'console' | 'cards'; hubUrl: string }): React.JSX.Element {
   const t = useT();
@@ -18,7 +21,7 @@ export function SyncGate({ face, hubUrl }: { face: 'kiosk' | 'console' | 'cards'
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const ids = { user: useId(), password: useId(), code: useId() };
+  const ids = { user: useId(), password: useId() };
   const pairing = face === 'kiosk';
 
   const submit = async (): Promise<void> => {
@@ -35,6 +38,13 @@ export function SyncGate({ face, hubUrl }: { face: 'kiosk' | 'console' | 'cards'
     }
   };
 
+  if (pairing) {
+    return (
+      <Suspense fallback={null}>
+        <KioskPairing code={code} onCode={setCode} onSubmit={() => void submit()} busy={busy} notice={revoked ? t('sync.revoked') : null} error={error} />
+      </Suspense>
+    );
+  }
   return (
     <main className="sync-gate">
       <form
@@ -44,31 +54,19 @@ export function SyncGate({ face, hubUrl }: { face: 'kiosk' | 'console' | 'cards'
           void submit();
         }}
       >
-        <h1>{t(pairing ? 'sync.pair.title' : 'sync.login.title')}</h1>
+        <h1>{t('sync.login.title')}</h1>
         {revoked && <p role="alert">{t('sync.revoked')}</p>}
-        {pairing ? (
-          <>
-            <p>{t('sync.pair.hint')}</p>
-            <label htmlFor={ids.code}>
-              {t('sync.pair.code')}
-              <input id={ids.code} inputMode="numeric" autoComplete="off" maxLength={8} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
-            </label>
-          </>
-        ) : (
-          <>
-            <label htmlFor={ids.user}>
-              {t('sync.login.user')}
-              <input id={ids.user} autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
-            </label>
-            <label htmlFor={ids.password}>
-              {t('sync.login.password')}
-              <input id={ids.password} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            </label>
-          </>
-        )}
+        <label htmlFor={ids.user}>
+          {t('sync.login.user')}
+          <input id={ids.user} autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
+        </label>
+        <label htmlFor={ids.password}>
+          {t('sync.login.password')}
+          <input id={ids.password} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
         {error && <p role="alert">{error}</p>}
         <button type="submit" disabled={busy}>
-          {t(pairing ? 'sync.pair.submit' : 'sync.login.submit')}
+          {t('sync.login.submit')}
         </button>
       </form>
     </main>

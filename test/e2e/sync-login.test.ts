@@ -61,14 +61,19 @@ it('R-S1 non-demo: console login, kiosk pairing with the console’s code, revoc
   const shown = (await desk.getByTestId('pairing-code').textContent()) ?? '';
   const code = /(\d{8})/.exec(shown)?.[1] ?? '';
   expect(code).toMatch(/^\d{8}$/);
-  await kiosk.getByLabel('配对码').fill(code);
-  await kiosk.getByRole('button', { name: '配对' }).click();
+  // A lobby kiosk has no keyboard (ux.md K18): the code goes in on the in-app digit pad, and only digits do.
+  for (const digit of code) await kiosk.locator(`.k-kb button[data-skbtn="${digit}"]`).click();
+  await kiosk.getByLabel('配对码').press('a');
+  expect(await kiosk.getByLabel('配对码').inputValue()).toBe(code);
+  await screenshot(kiosk, 'sync-kiosk-pairing-typed');
+  await kiosk.getByRole('button', { name: '配对', exact: true }).click();
   await kiosk.getByRole('heading', { name: '欢迎光临' }).waitFor();
   // A code works once.
   const second = await open('kiosk');
   await second.getByLabel('配对码').fill(code);
-  await second.getByRole('button', { name: '配对' }).click();
+  await second.getByRole('button', { name: '配对', exact: true }).click();
   await second.getByText('配对码错误、已使用或已过期').waitFor();
+  await screenshot(second, 'sync-kiosk-pairing-refused');
 
   // The supervisor retires the kiosk: its token stops working and it says so.
   const meta = await idbAll<{ key: string; value: string }>(kiosk, 'meta');
