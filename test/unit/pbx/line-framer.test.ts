@@ -55,7 +55,7 @@ describe('LineFramer (R-C1)', () => {
 
   it('R-C1 (property): arbitrary bytes in arbitrary chunks: never throws, every content byte comes out once, in order', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), fc.array(fc.nat(400), { maxLength: 8 }), (bytes, cuts) => {
+      fc.property(fc.uint8Array({ maxLength: 400, size: 'max' }), fc.array(fc.nat(400), { maxLength: 8, size: 'max' }), (bytes, cuts) => {
         const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
         const chunks: number[][] = [];
         let prev = 0;
