@@ -362,6 +362,19 @@ describe('sync property (R-X1, R-S1)', () => {
     echoRows += Number(marked?.n ?? 0);
   }
 
+  // Shrunk counterexamples, each a named test (seed and path of the run that found it).
+  it('R-S1 regression (seed 1732798299): a replica that pulled a delete and then writes the key anew drops its row again, as the hub keeps the tombstone', async () => {
+    await scenario(4, [
+      { kind: 'write', c: 0, key: 1, field: 0, value: 0 },
+      { kind: 'delete', c: 0, key: 1 },
+      { kind: 'send', c: 0, skipFirst: false, limit: 2 },
+      { kind: 'deliver', pick: 0, mode: 'ok' }, // the put and the delete reach the hub
+      { kind: 'send', c: 2, skipFirst: false, limit: 1 },
+      { kind: 'deliver', pick: 2, mode: 'ok' }, // client 2 pulls the tombstone, its cursor past it
+      { kind: 'write', c: 2, key: 1, field: 0, value: 0 }, // and writes the key as a new row
+    ]);
+  });
+
   it('R-X1 R-S1 clients converge with the hub and the oracle through drops, duplicates, reordering, skew and hub restarts', async () => {
     await fc.assert(
       fc.asyncProperty(
