@@ -175,6 +175,7 @@ describe('sync property (R-X1, R-S1)', () => {
   let hub: Hub;
   let token = '';
   let simNow = Date.parse('2026-11-22T09:00:00Z');
+  let loggedInAt = simNow;
   const now = (): number => simNow;
   const start = () => startHub({ store, stateDir: null, now, maxDriftMs: 2 * YEAR });
 
@@ -235,6 +236,11 @@ describe('sync property (R-X1, R-S1)', () => {
     run += 1;
     await store.query('TRUNCATE records, changes, clients');
     await store.query('UPDATE sync_counter SET seq = 0');
+    // The simulated clock only moves forward, run after run: a session must not expire (12 h) in a run.
+    if (simNow - loggedInAt > 6 * 3600_000) {
+      token = await login(hub, 'supervisor');
+      loggedInAt = simNow;
+    }
     const clients = Array.from({ length: clientCount }, (_, i) => new SimClient(`r${run}c${i}`, now));
     const created: Mutation[] = [];
     const net: Envelope[] = [];
