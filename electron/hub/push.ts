@@ -15,8 +15,9 @@
  *   so a puller that has seen N has seen everything ≤ N.
  * - A rejected change to an existing row re-announces that row (new
  *   `last_seq`, same content): the client that made the change already shows
- *   it locally, and pulls the hub's row back instead of keeping its own. So
- *   does a put lost to a tombstone, and a superseded put to a row the writer
+ *   it locally, and pulls the hub's row back instead of keeping its own —
+ *   a put on a deleted row included, whose writer may have pulled the delete
+ *   before writing the key anew. So does a superseded put to a row the writer
  *   was known to hold.
  * - A card or handover sheet that arrives with a provisional number gets its
  *   final number in the same transaction (numbers.ts), stamped by the hub
@@ -251,10 +252,8 @@ class Batch {
     }
     if (merged.kind === 'superseded') {
       record('superseded', null, null);
-      // The writer's replica now differs from the hub's row, and its pulls may never bring that row again:
-      // it was known to hold the row (its pulls skip it as an echo), or the row is a tombstone its cursor
-      // may be past (a replica that pulled the delete and then wrote the key anew shows a row no one else has).
-      if (row && (row.echo === this.clientId || row.state.deletedHlc !== null)) await this.reannounce(id, row);
+      // The writer's replica now differs from a row it was known to hold: it must pull the row again.
+      if (row && row.echo === this.clientId) await this.reannounce(id, row);
       return { ...base, status: 'superseded' };
     }
     const next = await withHubNumber(this.tx, this.ctx, m, merged.next);

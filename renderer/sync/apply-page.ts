@@ -16,9 +16,9 @@
  *   replica's own rows too (the hub otherwise skips them: echo.ts).
  */
 import type { Table } from 'dexie';
-import { compareHlc } from '../../shared/sync/hlc';
+import { compareHlc, maxHlc } from '../../shared/sync/hlc';
 import { SYNC_TABLES, type PullResponse, type SyncTable } from '../../shared/sync/protocol';
-import { stampOf } from '../../shared/sync/stamps';
+import { latestStamp, stampOf } from '../../shared/sync/stamps';
 import { ROLE_SCOPES, type HubRole } from '../../shared/sync/tables';
 import type { FrontdeskDb, OutboxRow } from '../db/schema';
 import { localDay, visitTerms } from '../db/terms';
@@ -130,6 +130,12 @@ function applyInTransaction(database: FrontdeskDb, page: PullResponse, sentCurso
     }
     for (const [t, keys] of deletes) await tableOf(database, t).bulkDelete(keys);
     for (const [t, rows] of puts) await tableOf(database, t).bulkPut(rows);
+    // The replica's clock moves past every stamp it now shows (stamps.ts latestStamp): an edit made
+    // after this page must win over what the page brought, whoever's clock stamped that.
+    let seen: string | null = page.hubHlc;
+    for (const change of page.changes) seen = maxHlc(seen, latestStamp(change));
+    const clock = await readMeta(database.meta, META.hlc);
+    if (seen !== null && (clock === null || compareHlc(seen, clock) > 0)) await writeMeta(database.meta, META.hlc, seen);
     await writeMeta(database.meta, META.cursor, String(page.nextCursor));
     await writeMeta(database.meta, META.epoch, page.epoch);
     // A re-snapshot runs from its reset page to its last page; in between, pulls want echoes too.

@@ -6,8 +6,9 @@
  * - Per field, the write with the greatest HLC wins (ties cannot happen: the
  *   node id is part of the stamp). Applying the same mutation twice changes
  *   nothing the second time (idempotent), so re-delivery is harmless.
- * - Delete wins: a put on a tombstoned row is superseded whatever its stamp;
- *   only an explicit `restore` stamped after the delete lifts the tombstone.
+ * - Delete wins: a put on a tombstoned row is refused (`notFound`) whatever
+ *   its stamp, so the desk that made it is told why its change is gone; only
+ *   an explicit `restore` stamped after the delete lifts the tombstone.
  * - Domain rules beat clocks: a visit's state (and the sign-in/out fields that
  *   go with it) only moves forward along the visit state machine, so a
  *   signed-out visit stays signed out even if a stale edit with a newer clock
@@ -119,7 +120,7 @@ export function mergeMutation(current: RecordState | null, m: MergeInput): Merge
 
 function mergePut(current: RecordState | null, m: MergeInput): MergeResult {
   if (m.value === null) return reject('validation', 'A put carries the fields it writes');
-  if (current?.deletedHlc != null) return { kind: 'superseded' };
+  if (current?.deletedHlc != null) return reject('notFound', `This ${m.table} row was deleted on another device; the change was not applied`);
   const schema = TABLE_SCHEMAS[m.table];
   const known = new Set(Object.keys(schema.shape));
   const localOnly = new Set(LOCAL_ONLY_FIELDS[m.table] ?? []);

@@ -88,7 +88,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /**
  * - applied: changed at least one field or the tombstone;
- * - superseded: valid, but every part lost to a newer write or a tombstone;
+ * - superseded: valid, but every part lost to a newer write (or a delete to an
+ *   earlier one); a put on a deleted row is rejected (`notFound`) instead;
  * - duplicate: seen before (a re-sent batch); nothing done again;
  * - rejected: refused for good with `reason`; acked so it never blocks later ones.
  */

@@ -12,6 +12,8 @@
  * invented for it.
  */
 
+import { maxHlc } from './hlc';
+
 export interface PackedStamps {
   /** The stamp of every field in the row's values that `fieldHlc` does not name. */
   hlc?: string;
@@ -20,6 +22,18 @@ export interface PackedStamps {
 
 type Fields = Record<string, unknown>;
 type Stamps = Record<string, string>;
+
+/**
+ * The latest stamp a row carries, its fields' or its tombstone's. A replica
+ * that shows the row must move its clock past it (HLC causality): an edit made
+ * after seeing a value stamped by a clock ahead of the replica's would
+ * otherwise lose to the value it replaced.
+ */
+export function latestStamp(row: PackedStamps & { deletedHlc: string | null }): string | null {
+  let latest = maxHlc(row.deletedHlc, row.hlc ?? null);
+  for (const s of Object.values(row.fieldHlc)) latest = maxHlc(latest, s);
+  return latest;
+}
 
 export function packStamps(fields: Fields, stamps: Stamps): PackedStamps {
   const counts = new Map<string, number>();

@@ -61,10 +61,10 @@ describe('merge (R-S1)', () => {
     expect(stale.kind).toBe('superseded');
   });
 
-  it('R-S1 a delete beats a stale (or later) edit; an explicit restore brings it back', () => {
+  it('R-S1 a delete beats a stale (or later) edit, which is refused with a reason; an explicit restore brings it back', () => {
     let row = applied(mergeMutation(base(), { table: 'visits', op: 'delete', key: 'v1', value: null, hlc: stamp(T0 + 10, 'b') }));
-    expect(mergeMutation(row, { table: 'visits', op: 'put', key: 'v1', value: { purpose: 'x' }, hlc: stamp(T0 + 5, 'a') }).kind).toBe('superseded');
-    expect(mergeMutation(row, { table: 'visits', op: 'put', key: 'v1', value: { purpose: 'x' }, hlc: stamp(T0 + 50, 'a') }).kind).toBe('superseded');
+    expect(mergeMutation(row, { table: 'visits', op: 'put', key: 'v1', value: { purpose: 'x' }, hlc: stamp(T0 + 5, 'a') })).toMatchObject({ kind: 'rejected', reason: 'notFound' });
+    expect(mergeMutation(row, { table: 'visits', op: 'put', key: 'v1', value: { purpose: 'x' }, hlc: stamp(T0 + 50, 'a') })).toMatchObject({ kind: 'rejected', reason: 'notFound' });
     row = applied(mergeMutation(row, { table: 'visits', op: 'restore', key: 'v1', value: null, hlc: stamp(T0 + 60, 'a') }));
     expect(row.deletedHlc).toBeNull();
   });

@@ -120,7 +120,7 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       expect(row?.fields).toMatchObject({ state: 'signedOut', purpose: 'edited', signOutReason: 'visitor' });
     });
 
-    it('R-S1 edit vs delete: the tombstone sticks and is pulled as such', async () => {
+    it('R-S1 edit vs delete: the tombstone sticks, the edit is refused with a reason, and the writer pulls the tombstone again', async () => {
       const a = new TestOutbox(uid('a'));
       const b = new TestOutbox(uid('b'));
       const k = uid('w');
@@ -129,10 +129,15 @@ export function defineProtocolSuite(name: string, start: () => Promise<SuiteHub>
       await push(sup, a.push([a.put('watchlist', k, entry)]));
       const staleEdit = a.put('watchlist', k, { reason: 'offline edit' });
       await push(sup, b.push([b.delete('watchlist', k)]));
+      const seenByA = await pullAll(s.hub, sup, a);
+      expect(seenByA.rows.find((r) => r.key === k)?.deletedHlc).not.toBeNull();
       const late = await push(sup, a.push([staleEdit]));
-      expect(late.body.outcomes[0]?.status).toBe('superseded');
+      expect(late.body.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'notFound' });
       const { rows } = await pullAll(s.hub, sup, b);
       expect(rows.find((r) => r.key === k)?.deletedHlc).not.toBeNull();
+      // A had already pulled the delete: the refusal re-announces it past A's cursor, so A drops its copy.
+      const again = await pullAll(s.hub, sup, a, seenByA.cursor);
+      expect(again.rows.find((r) => r.key === k)?.deletedHlc).not.toBeNull();
     });
 
     it('R-S1 clock skew: a stamp a year ahead syncs, is clamped, and the skew is reported', async () => {

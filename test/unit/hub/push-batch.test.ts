@@ -49,7 +49,7 @@ const EXPECTED_OUTCOMES = [
   ['rejected', 'transition'],
   ['applied', undefined],
   ['applied', undefined],
-  ['superseded', undefined],
+  ['rejected', 'notFound'],
   ['applied', undefined],
   ['applied', undefined],
   ['applied', undefined],

@@ -17,7 +17,7 @@ import { startHub, type Hub } from '../../../electron/hub/hub';
 import { openPglite } from '../../../electron/hub/store-pglite';
 import type { SqlStore } from '../../../electron/hub/store';
 import { HybridClock, compareHlc } from '../../../shared/sync/hlc';
-import { stampOf } from '../../../shared/sync/stamps';
+import { latestStamp, stampOf } from '../../../shared/sync/stamps';
 import {
   SYNC_SCHEMA_VERSION,
   pullResponseSchema,
@@ -38,6 +38,8 @@ import { login } from './protocol-suite';
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 200);
 const COMMANDS = Number(process.env.SYNC_PROPERTY_COMMANDS ?? 50);
 const SECONDS = Number(process.env.SYNC_PROPERTY_SECONDS ?? 25);
+/** Replays (and shrinks further) a failure fast-check reported: SYNC_PROPERTY_SEED=… SYNC_PROPERTY_PATH=…. */
+const REPLAY = process.env.SYNC_PROPERTY_SEED ? { seed: Number(process.env.SYNC_PROPERTY_SEED), path: process.env.SYNC_PROPERTY_PATH } : {};
 const KEYS = ['w1', 'w2', 'w3'] as const;
 const FIELDS = ['name', 'phone', 'reason'] as const;
 const VALUES = ['a', 'b', 'c', 'd'] as const;
@@ -157,7 +159,12 @@ class SimClient {
     this.resnapshot = res.hasMore && (res.reset || this.resnapshot);
     this.cursor = res.nextCursor;
     this.epoch = res.epoch;
+    // As apply-page.ts: past every stamp the page showed, not only the hub's clock (which a restart resets).
     this.clock.receive(res.hubHlc);
+    for (const ch of res.changes) {
+      const latest = latestStamp(ch);
+      if (latest !== null) this.clock.receive(latest);
+    }
   }
 }
 
@@ -381,14 +388,31 @@ describe('sync property (R-X1, R-S1)', () => {
     ]);
   });
 
+  it('R-S1 regression (seed 1484295410): an edit made after pulling a row stamped by a clock ahead, across a hub restart, wins and every replica shows it', async () => {
+    await scenario(2, [
+      { kind: 'skew', c: 1, ms: 1 }, // client 1's clock is a millisecond ahead
+      { kind: 'send', c: 0, skipFirst: false, limit: 1 },
+      { kind: 'write', c: 1, key: 0, field: 0, value: 0 },
+      { kind: 'send', c: 0, skipFirst: false, limit: 1 },
+      { kind: 'send', c: 1, skipFirst: false, limit: 1 },
+      { kind: 'hubRestart' },
+      { kind: 'deliver', pick: 0, mode: 'ok' },
+      { kind: 'deliver', pick: 3, mode: 'ok' }, // client 1's put reaches the hub
+      { kind: 'hubRestart' }, // the hub's clock starts again from the wall clock, behind that stamp
+      { kind: 'deliver', pick: 0, mode: 'ok' }, // client 0 pulls the row
+      { kind: 'write', c: 0, key: 0, field: 0, value: 1 }, // and edits it
+    ]);
+  });
+
   it('R-X1 R-S1 clients converge with the hub and the oracle through drops, duplicates, reordering, skew and hub restarts', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(commandArb(n), { maxLength: COMMANDS, size: 'max' }))),
         async ([n, commands]) => scenario(n, commands),
       ),
-      { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, verbose: 1 },
+      { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, verbose: 1, ...REPLAY },
     );
-    expect(echoRows).toBeGreaterThan(0);
+    // Over many runs some rows were left out of pulls as echoes (a replay runs one case: it may have none).
+    if (!('seed' in REPLAY)) expect(echoRows).toBeGreaterThan(0);
   }, SECONDS * 1000 + 35_000);
 });

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromStoredStamps, packStamps, stampOf, storedStamps, unpackStamps } from '../../../shared/sync/stamps';
+import { fromStoredStamps, latestStamp, packStamps, stampOf, storedStamps, unpackStamps } from '../../../shared/sync/stamps';
 import { startTestHub } from './test-hub';
 import { SyncClient } from '../../../renderer/sync/sync-client';
 import { httpTransport } from '../../../renderer/sync/hub-transport';
@@ -39,6 +39,16 @@ describe('packed stamps (R-X1)', () => {
         expect(fromStoredStamps(storedStamps(packed))).toEqual(packed);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('R-S1 latestStamp of a packed row is the greatest of its stamps and its tombstone, as of the full map', () => {
+    fc.assert(
+      fc.property(row, fc.option(fc.integer({ min: 1, max: 5 }).map((n) => H(n, 'desk'))), ({ fields, stamps }, deletedHlc) => {
+        const all = [...Object.values(stamps), ...(deletedHlc === null ? [] : [deletedHlc])].sort();
+        expect(latestStamp({ ...packStamps(fields, stamps), deletedHlc })).toBe(all.at(-1) ?? null);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -245,6 +245,38 @@ describe('sync client against a real hub', () => {
     for (const w of walls) expect(w).toBeLessThanOrEqual(Date.now() + 61_000);
   });
 
+  it('R-S1 an edit made after pulling a row stamped by a clock ahead of this one wins, on the hub and on both desks (HLC causality on pull)', async () => {
+    const fast = await replica();
+    const slow = await replica();
+    const realNow = Date.now;
+    const ahead = (): number => realNow() + 30_000; // within the hub's allowed drift: not clamped
+    const id = `causal-${t.made}`;
+    Date.now = ahead;
+    try {
+      await signIn(fast, id, { purpose: 'signed in on the fast desk' });
+      await new SyncClient({ database: fast, transport: httpTransport(hub.url), now: ahead }).syncOnce();
+    } finally {
+      Date.now = realNow;
+    }
+    const slowClient = new SyncClient({ database: slow, transport: httpTransport(hub.url) });
+    await slowClient.syncOnce();
+    const seen = await slow.visits.get(id);
+    expect(seen?.purpose).toBe('signed in on the fast desk');
+    // Seconds later by the slow desk's clock, still before the fast desk's stamp: the edit follows what it saw.
+    await commit('王芳', (w) => w.put('visits', { ...seen!, purpose: 'corrected at the slow desk' }), slow);
+    await slowClient.syncOnce();
+    const [rec] = await store.query<{ fields: { purpose: string } }>(`SELECT fields FROM records WHERE tbl = 'visits' AND key = $1`, [id]);
+    expect(rec?.fields.purpose).toBe('corrected at the slow desk');
+    Date.now = ahead;
+    try {
+      await new SyncClient({ database: fast, transport: httpTransport(hub.url), now: ahead }).syncOnce();
+    } finally {
+      Date.now = realNow;
+    }
+    expect((await fast.visits.get(id))?.purpose).toBe('corrected at the slow desk');
+    expect((await slow.visits.get(id))?.purpose).toBe('corrected at the slow desk');
+  });
+
   it('R-S1 another user on the same database gets its own client id; pending rows are renumbered and pushed', async () => {
     const database = await replica();
     await signIn(database, `u1-${t.made}`);
