@@ -304,6 +304,3 @@ try {
   await browser.close();
   await server.close();
 }
-// Something of browser mode's server (a keep-alive socket or the hub's timers) outlives close()
-// and kept this process alive after its figures were printed, which stalled `npm run bench`.
-process.exit(0);
