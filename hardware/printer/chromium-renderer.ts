@@ -67,15 +67,11 @@ export class ChromiumBadgeRenderer implements BadgeRenderer {
     return context.newPage();
   }
 
-  /** Back to about:blank and into the pool; a page that cannot get there is closed. */
+  /** Back to about:blank and into the pool; a page beyond the pool, or that cannot get there, is closed. */
   private async release(page: Page): Promise<void> {
-    try {
-      if (this.idle.length >= MAX_IDLE_PAGES) throw new Error('enough idle pages');
-      await page.goto('about:blank');
-      this.idle.push(page);
-    } catch {
-      await page.close().catch(() => undefined);
-    }
+    const back = this.idle.length < MAX_IDLE_PAGES && (await page.goto('about:blank').then(() => true, () => false));
+    if (back) this.idle.push(page);
+    else await page.close().catch(() => undefined);
   }
 
   async render(badge: BadgeData, mediumId: MediumId): Promise<Buffer> {
@@ -84,12 +80,12 @@ export class ChromiumBadgeRenderer implements BadgeRenderer {
     try {
       const html = badge.idCard ? idCardHtml(badge.idCard) : await badgeHtml(badge, mediumId, this.options);
       const page = await this.takePage();
-      let reusable = false;
+      // A page whose job failed other than by refusing the badge (a timeout, a crash) is not trusted again.
+      let reusable = true;
       try {
         page.setDefaultTimeout(timeout);
         await page.setContent(html, { waitUntil: 'load' });
         await page.waitForFunction(BADGE_READY_EXPRESSION);
-        reusable = true;
         // Refuse rather than print a badge with lines silently cut off (ux.md B2).
         if (await page.evaluate(BADGE_OVERFLOW_EXPRESSION)) {
           throw new PrinterError('render', `badge text does not fit on ${medium.id}`);

@@ -118,14 +118,15 @@ export function Board(): React.JSX.Element {
             // Without this the same Enter reaches the sign-out dialog's form and submits it at once.
             e.preventDefault();
             const scanned = query;
-            const code = scanned.normalize('NFKC').trim().toUpperCase();
-            const shown = data?.onSite.find((v) => v.state === 'onSite' && v.badgeCode === code);
-            // The board may lag the register while sync catches up (its list is paced): ask the register.
-            void (shown ? Promise.resolve(shown) : findOnSiteByBadge(code)).then((visit) => {
-              if (!visit) return;
-              setPending({ kind: 'signOut', visit });
-              setQuery((q) => (q === scanned ? '' : q));
-            }, (err: unknown) => setNotice({ text: t('console.board.scanFailed', { code, reason: err instanceof Error ? err.message : String(err) }), warn: true }));
+            // Asked of the register, not the list on screen: while sync catches up the list is paced and may lag.
+            findOnSiteByBadge(scanned).then(
+              (visit) => {
+                if (!visit) return;
+                setPending({ kind: 'signOut', visit });
+                setQuery((q) => (q === scanned ? '' : q));
+              },
+              (err: unknown) => setNotice({ text: t('console.board.scanFailed', { code: scanned.trim(), reason: err instanceof Error ? err.message : String(err) }), warn: true }),
+            );
           }}
         />
         <button type="button" className="btn primary" aria-keyshortcuts="F2" onClick={() => setSignInOpen(true)}>

@@ -11,7 +11,8 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-const catalogues = [common, kiosk, consoleMessages, callsMessages, passesMessages, cardsMessages, syncMessages] as const;
+/** Every message catalogue (exported for the checks that read them all). */
+export const catalogues = [common, kiosk, consoleMessages, callsMessages, passesMessages, cardsMessages, syncMessages] as const;
 type Catalogue = (typeof catalogues)[number]['zh-CN'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 export type MessageKey = keyof UnionToIntersection<Catalogue>;
