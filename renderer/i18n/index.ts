@@ -1,18 +1,10 @@
 import { create } from 'zustand';
-import { common } from './messages/common';
-import { kiosk } from './messages/kiosk';
-import { consoleMessages } from './messages/console';
-import { callsMessages } from './messages/calls';
-import { cardsMessages } from './messages/cards';
-import { passesMessages } from './messages/passes';
-import { syncMessages } from './messages/sync';
+import { catalogues } from './catalogues';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-/** Every message catalogue (exported for the checks that read them all). */
-export const catalogues = [common, kiosk, consoleMessages, callsMessages, passesMessages, cardsMessages, syncMessages] as const;
 type Catalogue = (typeof catalogues)[number]['zh-CN'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 export type MessageKey = keyof UnionToIntersection<Catalogue>;

@@ -3,7 +3,7 @@
  * （，。：；？！“”）, en strings half-width; never both in one string.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../../../renderer/i18n';
+import { catalogues } from '../../../renderer/i18n/catalogues';
 
 const HAN = '\\u4e00-\\u9fff';
 /** Half-width , ; ! ? ( ) touching a Chinese character. A colon is left out: times (9:00) and examples. */
